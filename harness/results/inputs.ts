@@ -1,0 +1,62 @@
+// What the runner hands to the results writers. The results module turns these into Every Eval Ever records.
+import type { GenerationParams } from '../config/schema.ts';
+import type { JsonValue } from '../json.ts';
+import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, SuiteId, Usage } from '../suite.ts';
+
+export type ModelIdentity = {
+  name: string;
+  id: string;
+  /** endpoint model string and base URL host, never a key */
+  endpoint_model: string;
+  endpoint_host: string;
+  simulated: boolean;
+};
+
+/** One scored sample, as the scoring step writes it (one row of samples.jsonl). */
+export type InstanceInput = {
+  run_id: string;
+  suite: SuiteId;
+  model: ModelIdentity;
+  item_id: string;
+  sample_index: number;
+  request: SampleRequest;
+  completion: Completion;
+  /** gold answer as text, when the suite has one */
+  reference: string | null;
+  score: SampleScore;
+  latency_ms: number | null;
+  attempts: number;
+};
+
+export type SuiteRunSummary = {
+  suite: SuiteId;
+  title: string;
+  metrics: Metric[];
+  protocol: ProtocolFacts;
+  dataset: DatasetFiles;
+  /** exactly what was sent with each request, after config merging */
+  generation: GenerationParams;
+  samples_per_item: number;
+  items: number;
+  scored_samples: number;
+  /** samples with no response after all retries: kept out of every metric */
+  error_samples: number;
+  errors_by_kind: Record<string, number>;
+  usage: Usage & { requests: number };
+  judge: ModelIdentity | null;
+  started_at: string;
+  finished_at: string;
+};
+
+export type RunSummary = {
+  run_id: string;
+  run_dir: string;
+  model: ModelIdentity;
+  harness: { name: 'parity'; version: string; git_revision: string | null };
+  config_hash: string;
+  reference: string | null;
+  suites: SuiteRunSummary[];
+  /** samples.jsonl of the run (all suites, in suite order), with its sha256 and row count */
+  samples_file: { path: string; sha256: string; rows: number };
+  flags: Record<string, JsonValue>;
+};
