@@ -139,6 +139,10 @@ export type Suite<Item, Options, Session = null> = {
   protocol(options: Options): ProtocolFacts;
   /** how many samples may be scored at once (code execution, judges); default 8 */
   scoreConcurrency?(options: Options, flags: RunFlags): number;
+  /** suites scored by an LLM judge: the config then needs a top-level `judge:`; these defaults sit under its generation */
+  judge?: { generation: GenerationParams; default_model: string };
+  /** judge requests one item will cost, for --dry-run estimates (prompt tokens exclude the answer being judged) */
+  judgeEstimate?(item: Item, options: Options): { requests: number; prompt_tokens: number; completion_tokens: number };
   /** called once before scoring starts, for pools (a sandbox) and artefact writers; closed after scoring */
   setup(options: Options, flags: RunFlags): Promise<SuiteSession<Session>>;
   /** called after all samples are scored and aggregated, e.g. to write upstream-format artefacts */
