@@ -111,6 +111,8 @@ export type ScoreContext = {
 
 export type RunFlags = {
   unsafeLocalExec: boolean;
+  model: { name: string; id: string };
+  judge: { name: string; id: string } | null;
   /** run directory, for suites that write extra artefacts (judgments, answers) */
   runDir: string;
 };
