@@ -131,6 +131,10 @@ export type Suite<Item, Options, Session = null> = {
   localLayout?(path: string, options: Options): Record<string, string>;
   load(files: DatasetFiles, options: Options): AsyncIterable<Item>;
   itemId(item: Item): string;
+  /** gold answer as text, written into results; null when the suite has none (judged suites) */
+  reference(item: Item): string | null;
+  /** what the offline simulator answers for this item: a correct or a wrong response */
+  simulate?(item: Item, correct: boolean, options: Options): string;
   request(item: Item, options: Options): SampleRequest;
   score(
     item: Item,

@@ -1,0 +1,175 @@
+// One suite's generation and scoring, streamed: items are read one by one, their samples sent through the
+// sender (or read back from the journal), scored as soon as the item is complete, and written in dataset order.
+import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { GenerationParams } from '../config/schema.ts';
+import type { ClassifiedError } from '../endpoint/errors.ts';
+import type { Sender } from '../endpoint/sender.ts';
+import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
+import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
+import type { Journal } from './journal.ts';
+import type { Progress } from './progress.ts';
+
+export type SampleOutcome =
+  | { ok: true; completion: Completion; attempts: number; latency_ms: number }
+  | { ok: false; error: ClassifiedError; attempts: number; latency_ms: number };
+
+export type ScoredRow = {
+  item: PreparedItem;
+  sample_index: number;
+  completion: Completion;
+  score: SampleScore;
+  attempts: number;
+  latency_ms: number;
+};
+
+export type PipelineArgs = {
+  suite: SuiteInstance;
+  active: ActiveSuite;
+  files: DatasetFiles;
+  limit: number | null;
+  samples: number;
+  generation: GenerationParams;
+  endpointModel: string;
+  journal: Journal;
+  /** null when only re-scoring: missing samples are then errors */
+  sender: Sender | null;
+  judge: JudgeCall | null;
+  signal: AbortSignal;
+  progress: Progress;
+  /** called in dataset order, once per scored sample */
+  onRow(row: ScoredRow): void;
+  concurrency: number;
+};
+
+export type PipelineResult = {
+  items: number;
+  scored: ScoredSample[];
+  errors: number;
+  errorsByKind: Record<string, number>;
+  usage: Usage & { requests: number };
+  fatal: ClassifiedError | null;
+};
+
+export function requestHash(item: PreparedItem, generation: GenerationParams, endpointModel: string): string {
+  return createHash('sha256').update(JSON.stringify([endpointModel, item.request, generation])).digest('hex').slice(0, 32);
+}
+
+const missing = (key: string): ClassifiedError => ({
+  kind: 'permanent',
+  status: null,
+  code: 'not_generated',
+  message: `no response in the journal for ${key}; resume the run to generate it`,
+  retryAfterMs: null,
+});
+
+export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
+  const { suite, journal, samples, generation, progress } = args;
+  const scoreLimit = pLimit(args.active.scoreConcurrency);
+  const result: PipelineResult = {
+    items: 0,
+    scored: [],
+    errors: 0,
+    errorsByKind: {},
+    usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
+    fatal: null,
+  };
+  const countError = (kind: string): void => {
+    result.errors += 1;
+    result.errorsByKind[kind] = (result.errorsByKind[kind] ?? 0) + 1;
+  };
+
+  async function obtain(item: PreparedItem, index: number, hash: string): Promise<SampleOutcome | null> {
+    const key = `${suite.id}/${item.id}/${index}`;
+    const known = journal.read(key);
+    if (known?.completion) {
+      if (known.request_hash !== hash) throw new Error(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
+      return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
+    }
+    if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
+    if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
+    const sent = await args.sender.send(item.request, generation, args.signal);
+    if (!sent.ok && sent.attempts === 0) return null;
+    journal.append({
+      key,
+      request_hash: hash,
+      status: sent.ok ? 'ok' : 'error',
+      completion: sent.ok ? sent.completion : null,
+      error: sent.ok ? null : sent.error,
+      attempts: sent.attempts,
+      latency_ms: Math.round(sent.latency_ms),
+      at: new Date().toISOString(),
+    });
+    result.usage.requests += sent.attempts;
+    if (sent.ok && sent.completion.usage) {
+      result.usage.prompt_tokens += sent.completion.usage.prompt_tokens;
+      result.usage.completion_tokens += sent.completion.usage.completion_tokens;
+      result.usage.reasoning_tokens = (result.usage.reasoning_tokens ?? 0) + (sent.completion.usage.reasoning_tokens ?? 0);
+    }
+    progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
+    return sent;
+  }
+
+  async function scoreOne(item: PreparedItem, index: number, outcome: SampleOutcome): Promise<ScoredRow | null> {
+    if (!outcome.ok) {
+      countError(outcome.error.kind);
+      return null;
+    }
+    try {
+      const score = await scoreLimit(() => item.score(outcome.completion, { judge: args.judge, signal: args.signal }));
+      return { item, sample_index: index, completion: outcome.completion, score, attempts: outcome.attempts, latency_ms: outcome.latency_ms };
+    } catch (err) {
+      if (args.signal.aborted) throw err;
+      const judgeKind = err instanceof JudgeFailure ? `judge_${err.error.kind}` : 'scoring';
+      countError(judgeKind);
+      progress.note(`${suite.id}/${item.id}/${index}: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  }
+
+  async function processItem(item: PreparedItem): Promise<Array<ScoredRow | null> | null> {
+    const hash = requestHash(item, generation, args.endpointModel);
+    const outcomes = await Promise.all(Array.from({ length: samples }, (_, i) => obtain(item, i, hash)));
+    if (outcomes.some((o) => o === null)) {
+      // the run hit a fatal error: nothing of this item is scored now; a resume finishes it from the journal
+      for (const o of outcomes) countError(o === null || o.ok ? 'not_attempted' : o.error.kind);
+      return null;
+    }
+    return Promise.all(outcomes.map((o, i) => (o === null ? null : scoreOne(item, i, o))));
+  }
+
+  const window: Array<Promise<Array<ScoredRow | null> | null>> = [];
+  const maxWindow = Math.max(64, Math.ceil((8 * args.concurrency) / samples) + 4 * args.active.scoreConcurrency);
+  const flushHead = async (): Promise<void> => {
+    const head = window.shift();
+    if (head === undefined) return;
+    const rows = await head;
+    if (rows === null) return;
+    for (const row of rows) {
+      if (row === null) continue;
+      args.onRow(row);
+      result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: row.score });
+      progress.scored(row.score.value);
+    }
+  };
+
+  for await (const item of args.active.items(args.files)) {
+    if (args.limit !== null && result.items >= args.limit) break;
+    if (args.sender?.fatal()) break;
+    result.items += 1;
+    progress.addTotal(samples);
+    window.push(processItem(item));
+    while (window.length >= maxWindow) await flushHead();
+  }
+  while (window.length > 0) await flushHead();
+  result.fatal = args.sender?.fatal() ?? null;
+  return result;
+}
+
+/** Thrown by the judge call when the judge endpoint failed for good; the sample becomes an error. */
+export class JudgeFailure extends Error {
+  override name = 'JudgeFailure';
+  constructor(readonly error: ClassifiedError) {
+    super(`judge failed: ${error.message}`);
+  }
+}

@@ -1,0 +1,112 @@
+// Erases a suite's Item/Options/Session types behind closures, so the runner can hold suites of any kind.
+import type { GenerationParams } from './config/schema.ts';
+import type {
+  Completion,
+  DatasetFiles,
+  DatasetSpec,
+  Metric,
+  ProtocolFacts,
+  RunFlags,
+  SampleRequest,
+  SampleScore,
+  ScoreContext,
+  ScoredSample,
+  Suite,
+  SuiteId,
+} from './suite.ts';
+import { firstIssue } from './datasets/jsonl.ts';
+
+export type PreparedItem = {
+  id: string;
+  request: SampleRequest;
+  reference: string | null;
+  score(completion: Completion, ctx: ScoreContext): Promise<SampleScore>;
+  simulate: ((correct: boolean) => string) | null;
+  judgeEstimate: { requests: number; prompt_tokens: number; completion_tokens: number } | null;
+};
+
+export type ActiveSuite = {
+  items(files: DatasetFiles): AsyncIterable<PreparedItem>;
+  scoreConcurrency: number;
+  close(): Promise<void>;
+  finish(samples: readonly ScoredSample[]): Promise<void>;
+};
+
+/** One suite with its options validated. */
+export type SuiteInstance = {
+  id: SuiteId;
+  title: string;
+  samplesDefault: number;
+  generationDefaults: GenerationParams;
+  judge: { generation: GenerationParams; default_model: string } | null;
+  dataset: DatasetSpec;
+  localLayout: ((path: string) => Record<string, string>) | null;
+  protocol: ProtocolFacts;
+  aggregate(samples: readonly ScoredSample[], samplesPerItem: number): Metric[];
+  start(flags: RunFlags, samplesPerItem: number): Promise<ActiveSuite>;
+};
+
+export type SuiteDefinition = {
+  id: SuiteId;
+  title: string;
+  /** validates suite-specific options; returns an error message naming the field, or the instance */
+  configure(rawOptions: Record<string, unknown>): { ok: true; instance: SuiteInstance } | { ok: false; error: string };
+};
+
+export function defineSuite<Item, Options, Session>(suite: Suite<Item, Options, Session>): SuiteDefinition {
+  return {
+    id: suite.id,
+    title: suite.title,
+    configure(rawOptions) {
+      const parsed = suite.optionsSchema.safeParse(rawOptions);
+      if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+      return { ok: true, instance: instantiate(suite, parsed.data) };
+    },
+  };
+}
+
+function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session>, options: Options): SuiteInstance {
+  const layout = suite.localLayout;
+  return {
+    id: suite.id,
+    title: suite.title,
+    samplesDefault: suite.defaults.samples,
+    generationDefaults: suite.defaults.generation,
+    judge: suite.judge ?? null,
+    dataset: suite.dataset(options),
+    localLayout: layout ? (path) => layout(path, options) : null,
+    protocol: suite.protocol(options),
+    aggregate: (samples, samplesPerItem) => suite.aggregate(samples, { options, samplesPerItem }),
+    async start(flags, samplesPerItem) {
+      const session = await suite.setup(options, flags);
+      const concurrency = suite.scoreConcurrency ? suite.scoreConcurrency(options, flags) : 8;
+      return {
+        scoreConcurrency: Math.max(1, concurrency),
+        close: () => session.close(),
+        finish: async (samples) => {
+          if (suite.finish) await suite.finish(samples, { options, samplesPerItem, flags });
+        },
+        async *items(files) {
+          for await (const item of suite.load(files, options)) yield prepare(suite, options, session.value, item);
+        },
+      };
+    },
+  };
+}
+
+function prepare<Item, Options, Session>(
+  suite: Suite<Item, Options, Session>,
+  options: Options,
+  session: Session,
+  item: Item,
+): PreparedItem {
+  const simulate = suite.simulate;
+  return {
+    id: suite.itemId(item),
+    request: suite.request(item, options),
+    reference: suite.reference(item),
+    score: async (completion, ctx) => suite.score(item, completion, { ...ctx, options, session }),
+    simulate: simulate ? (correct) => simulate(item, correct, options) : null,
+    judgeEstimate: suite.judgeEstimate ? suite.judgeEstimate(item, options) : null,
+  };
+}

@@ -1,0 +1,41 @@
+// AIME25: 30 integer-answer problems, avg@k over k samples per problem.
+import { z } from 'zod';
+import { noSession, type Suite } from '../../harness/suite.ts';
+import { AIME25_SPEC, loadAime, type AimeItem } from './dataset.ts';
+import { EXTRACTOR_ID, extractAnswer } from './extract.ts';
+import { aimeMetrics } from './metrics.ts';
+import { PROMPT_TEMPLATE_HASH, aimeRequest } from './prompt.ts';
+
+const optionsSchema = z.strictObject({});
+type AimeOptions = z.infer<typeof optionsSchema>;
+
+export const suite: Suite<AimeItem, AimeOptions, null> = {
+  id: 'aime25',
+  title: 'AIME 2025 (I + II)',
+  optionsSchema,
+  // Qwen3 report: 64 samples per problem; a config sets its own sampling (the model card's settings).
+  defaults: { samples: 64, generation: { temperature: 0.7, top_p: 0.8, max_tokens: 38912 } },
+  dataset: () => AIME25_SPEC,
+  load: (files) => loadAime(files),
+  itemId: (item) => item.id,
+  reference: (item) => String(item.answer),
+  request: (item) => aimeRequest(item.problem),
+  score(item, completion) {
+    const { boxed, value } = extractAnswer(completion.content);
+    const correct = value !== null && value === item.answer;
+    const verdict = boxed === null ? 'no_boxed' : correct ? 'correct' : 'incorrect';
+    return { value: correct ? 1 : 0, verdict, extracted: boxed };
+  },
+  aggregate: (samples, ctx) => aimeMetrics(samples, ctx.samplesPerItem),
+  protocol: () => ({
+    prompt_template_hash: PROMPT_TEMPLATE_HASH,
+    extractor: EXTRACTOR_ID,
+    deviations: [],
+    details: { dataset: 'math-ai/aime25 test', problems: 30 },
+  }),
+  simulate(item, correct) {
+    const answer = correct ? item.answer : (item.answer + 1 + (item.answer % 7)) % 1000;
+    return `We work through the problem step by step.\n\nThus the answer is $\\boxed{${answer}}$.`;
+  },
+  setup: () => noSession(),
+};
