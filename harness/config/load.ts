@@ -59,7 +59,11 @@ function describeIssue(file: string, error: z.ZodError): string {
 export function loadConfig(fileArg: string, registry: ReadonlyMap<string, SuiteDefinition>): LoadedConfig {
   const file = findConfigFile(fileArg);
   const shown = relative(process.cwd(), file) || file;
-  const raw = readYaml(file, []);
+  return resolveConfig(readYaml(file, []), shown, registry);
+}
+
+/** Validates an already-merged config object; `shown` names its origin in errors (a file, or a run's spec.json). */
+export function resolveConfig(raw: Record<string, unknown>, shown: string, registry: ReadonlyMap<string, SuiteDefinition>): LoadedConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(describeIssue(shown, parsed.error));
   const config = parsed.data;

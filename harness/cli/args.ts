@@ -1,0 +1,76 @@
+// Command-line flags for `npm run eval`; they override the config.
+import { parseArgs } from 'node:util';
+import type { CliOverrides } from '../run/settings.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type EvalArgs = {
+  config: string;
+  overrides: CliOverrides;
+  dryRun: boolean;
+  resume: string | null;
+  check: boolean;
+  tolerance: number | null;
+  unsafeLocalExec: boolean;
+};
+
+export const EVAL_USAGE = `usage: npm run eval -- [--config FILE] [--suite ID[,ID]] [--limit N] [--samples N]
+                        [--concurrency N] [--output DIR] [--dry-run] [--resume RUN_ID]
+                        [--check] [--tolerance POINTS] [--unsafe-local-exec]
+With no --config, runs configs/demo.yaml: a simulated model, offline.`;
+
+function positiveInt(flag: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} ${value}: must be a whole number of at least 1.`);
+  return n;
+}
+
+export function parseEvalArgs(argv: readonly string[]): EvalArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        config: { type: 'string' },
+        suite: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+        samples: { type: 'string' },
+        concurrency: { type: 'string' },
+        output: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        resume: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        tolerance: { type: 'string' },
+        'unsafe-local-exec': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${EVAL_USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) throw new UsageError(EVAL_USAGE);
+  const suites = v.suite ? v.suite.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null;
+  const tolerance = v.tolerance === undefined ? null : Number(v.tolerance);
+  if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
+  return {
+    config: v.config ?? 'configs/demo.yaml',
+    overrides: {
+      suites,
+      limit: positiveInt('limit', v.limit),
+      samples: positiveInt('samples', v.samples),
+      concurrency: positiveInt('concurrency', v.concurrency),
+      output: v.output ?? null,
+    },
+    dryRun: v['dry-run'],
+    resume: v.resume ?? null,
+    check: v.check,
+    tolerance,
+    unsafeLocalExec: v['unsafe-local-exec'],
+  };
+}

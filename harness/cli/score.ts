@@ -1,0 +1,42 @@
+// npm run score -- <run-dir>: re-score a run from its journal, without calling the model.
+import { resolve } from 'node:path';
+import { resolveConfig } from '../config/load.ts';
+import { createRunLogger } from '../log.ts';
+import { finalizeRun } from '../run/finalize.ts';
+import { readSpec } from '../run/run-dir.ts';
+import { executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
+import { planSuites, protocolHash } from '../run/settings.ts';
+import { SUITES } from '../../suites/index.ts';
+import { UsageError } from './args.ts';
+import { runMain } from './exit.ts';
+import { join } from 'node:path';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const runDir = argv[0];
+  if (runDir === undefined || argv.length > 1) throw new UsageError('usage: npm run score -- <run-dir>');
+  const spec = readSpec(resolve(runDir));
+  const loaded = resolveConfig(spec.config, join(runDir, 'spec.json'), SUITES);
+  const plans = planSuites(loaded, spec.overrides);
+  const hash = protocolHash(loaded, plans);
+  if (hash !== spec.protocol_hash) {
+    process.stderr.write('note: the suites\' protocol (prompt, extractor or options) differs from when the run was generated; scores use the current code.\n');
+  }
+  const datasets = await resolvePlanDatasets(loaded, plans);
+  const ctx: RunContext = {
+    loaded,
+    plans,
+    overrides: spec.overrides,
+    runId: spec.run_id,
+    runDir: resolve(runDir),
+    protocolHash: spec.protocol_hash,
+    flags: { unsafeLocalExec: spec.flags['unsafe_local_exec'] === true },
+    mode: 'score',
+    sim: null,
+    log: createRunLogger(join(runDir, 'log.jsonl')),
+    stderr: process.stderr,
+  };
+  const summary = await executeRun(ctx, datasets, new AbortController().signal);
+  return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout })).exitCode;
+}
+
+await runMain(() => main(process.argv.slice(2)));

@@ -1,0 +1,82 @@
+// --dry-run: what a run would send, with token estimates, and no request at all.
+import { getEncoding, type Tiktoken } from 'js-tiktoken';
+import type { ModelConfig } from '../config/schema.ts';
+import type { DatasetFiles } from '../suite.ts';
+import type { SuitePlan } from './settings.ts';
+import { requestText } from './run.ts';
+
+export type DryRunRow = {
+  suite: string;
+  items: number;
+  requests: number;
+  prompt_tokens: number;
+  max_completion_tokens: number | null;
+  judge_requests: number;
+  judge_prompt_tokens: number;
+  judge_completion_tokens: number;
+};
+
+export async function dryRun(plans: readonly SuitePlan[], datasets: readonly DatasetFiles[]): Promise<DryRunRow[]> {
+  // o200k is the tokenizer of current OpenAI models; other vendors' counts differ by a few percent.
+  let encoder: Tiktoken | null = null;
+  const rows: DryRunRow[] = [];
+  for (const [i, plan] of plans.entries()) {
+    const files = datasets[i];
+    if (!files) continue;
+    const active = await plan.resolved.instance.start(
+      { unsafeLocalExec: true, runDir: '', model: { name: '', id: '' }, judge: null },
+      plan.samples,
+    );
+    const row: DryRunRow = {
+      suite: plan.resolved.id,
+      items: 0,
+      requests: 0,
+      prompt_tokens: 0,
+      max_completion_tokens: plan.generation.max_tokens === undefined ? null : 0,
+      judge_requests: 0,
+      judge_prompt_tokens: 0,
+      judge_completion_tokens: 0,
+    };
+    try {
+      for await (const item of active.items(files)) {
+        if (plan.limit !== null && row.items >= plan.limit) break;
+        encoder ??= getEncoding('o200k_base');
+        row.items += 1;
+        row.requests += plan.samples;
+        row.prompt_tokens += plan.samples * encoder.encode(requestText(item.request)).length;
+        if (row.max_completion_tokens !== null && plan.generation.max_tokens !== undefined) {
+          row.max_completion_tokens += plan.samples * plan.generation.max_tokens;
+        }
+        if (item.judgeEstimate) {
+          row.judge_requests += plan.samples * item.judgeEstimate.requests;
+          row.judge_prompt_tokens += plan.samples * item.judgeEstimate.prompt_tokens;
+          row.judge_completion_tokens += plan.samples * item.judgeEstimate.completion_tokens;
+        }
+      }
+    } finally {
+      await active.close();
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function cost(model: ModelConfig | undefined, input: number, output: number): string {
+  if (!model?.pricing) return 'n/a (no pricing in config)';
+  const usd = (input * model.pricing.input_per_mtok + output * model.pricing.output_per_mtok) / 1e6;
+  return `$${usd.toFixed(2)} at most`;
+}
+
+export function formatDryRun(rows: readonly DryRunRow[], model: ModelConfig, judge: ModelConfig | undefined): string {
+  const lines = ['Dry run: no request is sent.', ''];
+  for (const r of rows) {
+    lines.push(`${r.suite}: ${r.items} items, ${r.requests} requests, ~${r.prompt_tokens} prompt tokens, ` +
+      `${r.max_completion_tokens === null ? 'no max_tokens set' : `at most ${r.max_completion_tokens} completion tokens`}; ` +
+      `model cost ${cost(model, r.prompt_tokens, r.max_completion_tokens ?? 0)}`);
+    if (r.judge_requests > 0) {
+      lines.push(`  judge: ${r.judge_requests} requests, ~${r.judge_prompt_tokens} prompt tokens plus the judged answers, ` +
+        `~${r.judge_completion_tokens} completion tokens; judge cost ${cost(judge, r.judge_prompt_tokens, r.judge_completion_tokens)}`);
+    }
+  }
+  return lines.join('\n');
+}

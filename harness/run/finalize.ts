@@ -1,0 +1,55 @@
+// After a run: scores.json (validated), report.md, the comparison with the reference, and a table on stdout.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareExitCode, type ComparisonRow } from '../compare/compare.ts';
+import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
+import { comparisonTable } from '../compare/table.ts';
+import { renderReport } from '../report/report.ts';
+import { aggregateRecord } from '../results/aggregate.ts';
+import { writeScoresFile } from '../results/files.ts';
+import type { RunSummary } from '../results/inputs.ts';
+
+export type FinalizeOptions = { check: boolean; tolerance: number | null; stdout: NodeJS.WritableStream };
+
+export type FinalizeResult = { errors: number; comparison: ComparisonRow[] | null; exitCode: number };
+
+export function scoreTable(summary: RunSummary): string {
+  const lines: string[] = [];
+  if (summary.model.simulated) lines.push('SIMULATED MODEL: these numbers come from the offline simulator, not from a real model.');
+  for (const suite of summary.suites) {
+    lines.push(`${suite.title} (${suite.suite}): ${suite.items} items x ${suite.samples_per_item} samples, ${suite.scored_samples} scored, ${suite.error_samples} errors`);
+    for (const m of suite.metrics) {
+      const ci = m.uncertainty?.confidence_interval;
+      const se = m.uncertainty?.standard_error;
+      const unit = m.unit === 'percent' ? '' : ` ${m.unit}`;
+      const band = ci ? `  95% CI [${ci.lower.toFixed(1)}, ${ci.upper.toFixed(1)}]` : '';
+      const seText = se ? `  SE ${se.value.toFixed(2)}` : '';
+      lines.push(`  ${m.headline ? '*' : ' '} ${m.metric_name.padEnd(44)} ${m.value.toFixed(1).padStart(6)}${unit}${seText}${band}`);
+    }
+    const kinds = Object.entries(suite.errors_by_kind);
+    if (kinds.length > 0) lines.push(`  errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): Promise<FinalizeResult> {
+  const record = aggregateRecord(summary);
+  await writeScoresFile(summary.run_dir, record);
+  let comparison: ComparisonRow[] | null = null;
+  if (summary.reference !== null) {
+    const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
+    comparison = compared.rows;
+  }
+  writeFileSync(join(summary.run_dir, 'report.md'), renderReport(summary, comparison));
+  const errors = summary.suites.reduce((n, s) => n + s.error_samples, 0);
+  opts.stdout.write(`\n${scoreTable(summary)}\n`);
+  if (comparison && comparison.length > 0) opts.stdout.write(`\n${comparisonTable(comparison)}\n`);
+  opts.stdout.write(`\nrun directory: ${summary.run_dir}\n`);
+  let exitCode = 0;
+  if (opts.check && comparison && compareExitCode(comparison) === 1) exitCode = 1;
+  if (errors > 0) {
+    opts.stdout.write(`\n${errors} samples have no score (errors). Finish them with: npm run eval -- --config <config> --resume ${summary.run_id}\n`);
+    exitCode = 3;
+  }
+  return { errors, comparison, exitCode };
+}

@@ -1,0 +1,212 @@
+// One evaluation run: config -> datasets -> generation + scoring per suite -> samples.jsonl, scores.json, report.md.
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { apiKeyFor, type LoadedConfig } from '../config/load.ts';
+import type { EndpointConfig, ModelConfig, RunnerConfig } from '../config/schema.ts';
+import { createEndpointClient } from '../endpoint/client.ts';
+import { createLimiter } from '../endpoint/limiter.ts';
+import { retryPolicyFromRunner } from '../endpoint/retry.ts';
+import { createSender, type Sender } from '../endpoint/sender.ts';
+import { resolveDataset } from '../datasets/resolve.ts';
+import type { RunSummary, SuiteRunSummary } from '../results/inputs.ts';
+import type { DatasetFiles, RunFlags, SampleRequest } from '../suite.ts';
+import type { PreparedItem } from '../suite-runtime.ts';
+import type { SimServer } from '../sim/server.ts';
+import { createJudgeCall } from './judge.ts';
+import { openJournal, type Journal } from './journal.ts';
+import { runPipeline } from './pipeline.ts';
+import { createProgress } from './progress.ts';
+import { harnessVersion, gitRevision, writeJsonAtomic, storableConfig, type RunSpec } from './run-dir.ts';
+import { createSamplesWriter } from './samples-writer.ts';
+import { modelIdentity, type CliOverrides, type SuitePlan } from './settings.ts';
+
+export type RunContext = {
+  loaded: LoadedConfig;
+  plans: SuitePlan[];
+  overrides: CliOverrides;
+  runId: string;
+  runDir: string;
+  protocolHash: string;
+  flags: { unsafeLocalExec: boolean };
+  /** 'generate' sends what the journal lacks; 'score' only re-scores the journal */
+  mode: 'generate' | 'score';
+  sim: SimServer | null;
+  log: Logger;
+  stderr: NodeJS.WriteStream;
+};
+
+export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null): Sender {
+  const endpoint: EndpointConfig = baseUrl ? { ...model.endpoint, base_url: baseUrl } : model.endpoint;
+  const limiter = createLimiter({
+    concurrency: runner.concurrency,
+    requestsPerMinute: runner.requests_per_minute,
+    tokensPerMinute: runner.tokens_per_minute,
+    onEvent: (event) => log.info({ endpoint: model.name, ...event }, 'limiter'),
+  });
+  return createSender({
+    client: createEndpointClient(endpoint, key),
+    limiter,
+    retryPolicy: retryPolicyFromRunner(runner),
+    timeoutMs: runner.timeout_s * 1000,
+    onEvent: (event) => (event.type === 'fatal' ? log.error({ endpoint: model.name, ...event }, 'fatal endpoint error') : log.warn({ endpoint: model.name, ...event }, 'endpoint')),
+  });
+}
+
+export async function resolvePlanDatasets(loaded: LoadedConfig, plans: readonly SuitePlan[]): Promise<DatasetFiles[]> {
+  const files: DatasetFiles[] = [];
+  for (const plan of plans) {
+    const { instance, common, id } = plan.resolved;
+    const local = common.dataset?.path;
+    const layout = instance.localLayout;
+    files.push(
+      await resolveDataset(instance.dataset, {
+        ...(local !== undefined ? { localPath: resolve(local) } : {}),
+        ...(layout ? { layout } : {}),
+        where: `${loaded.file} suites.${id}.dataset`,
+      }),
+    );
+  }
+  return files;
+}
+
+export function buildSpec(ctx: RunContext, datasets: readonly DatasetFiles[], createdAt: string): RunSpec {
+  return {
+    run_id: ctx.runId,
+    created_at: createdAt,
+    harness: { name: 'parity', version: harnessVersion(), git_revision: gitRevision() },
+    config_file: ctx.loaded.file,
+    config: storableConfig(ctx.loaded.raw),
+    overrides: ctx.overrides,
+    protocol_hash: ctx.protocolHash,
+    flags: { unsafe_local_exec: ctx.flags.unsafeLocalExec, simulated: ctx.loaded.config.model.simulated },
+    suites: ctx.plans.map((plan, i) => {
+      const dataset = datasets[i];
+      return {
+        id: plan.resolved.id,
+        samples: plan.samples,
+        limit: plan.limit,
+        generation: plan.generation,
+        judge_generation: plan.judgeGeneration,
+        protocol: plan.resolved.instance.protocol,
+        dataset: dataset ? { origin: dataset.origin, revision: dataset.revision, sha256: dataset.sha256 } : { origin: 'local', revision: 'unknown', sha256: {} },
+      };
+    }),
+  };
+}
+
+/** Runs every planned suite and returns the summary the results writers need. */
+export async function executeRun(ctx: RunContext, datasets: readonly DatasetFiles[], signal: AbortSignal): Promise<RunSummary> {
+  const { config } = ctx.loaded;
+  const model = modelIdentity(config.model);
+  const judgeIdentity = config.judge ? modelIdentity(config.judge) : null;
+  const needsJudge = ctx.plans.some((p) => p.judgeGeneration !== null);
+  const simUrl = ctx.sim?.baseUrl ?? null;
+  const sender = ctx.mode === 'generate' ? senderFor(config.model, config.runner, simUrl ? null : apiKeyFor(config.model.endpoint.api_key_env, `${ctx.loaded.file}: model`), ctx.log, simUrl) : null;
+  const judgeSender =
+    needsJudge && config.judge
+      ? senderFor(config.judge, config.runner, simUrl ? null : apiKeyFor(config.judge.endpoint.api_key_env, `${ctx.loaded.file}: judge`), ctx.log, simUrl)
+      : null;
+  const journal = await openJournal(join(ctx.runDir, 'journal.jsonl'));
+  const judgeJournal: Journal | null = needsJudge ? await openJournal(join(ctx.runDir, 'judge_journal.jsonl')) : null;
+  ctx.log.info({ journal: journal.opened }, 'journal opened');
+  const writer = createSamplesWriter(ctx.runDir);
+  const flags: RunFlags = {
+    unsafeLocalExec: ctx.flags.unsafeLocalExec,
+    runDir: ctx.runDir,
+    model: { name: model.name, id: model.id },
+    judge: judgeIdentity ? { name: judgeIdentity.name, id: judgeIdentity.id } : null,
+  };
+  const suites: SuiteRunSummary[] = [];
+  try {
+    for (const [i, plan] of ctx.plans.entries()) {
+      const files = datasets[i];
+      if (!files) continue;
+      const { instance } = plan.resolved;
+      const started = new Date().toISOString();
+      const active = await instance.start(flags, plan.samples);
+      const progress = createProgress({ label: `${instance.id}`, stream: ctx.stderr });
+      const sim = ctx.sim;
+      const items = sim ? registerWithSim(active.items.bind(active), sim) : active.items.bind(active);
+      try {
+        const judge =
+          plan.judgeGeneration && judgeSender && judgeJournal && config.judge
+            ? createJudgeCall({ journal: judgeJournal, sender: judgeSender, generation: plan.judgeGeneration, judgeModel: config.judge.endpoint.model, suiteId: instance.id, signal })
+            : null;
+        const result = await runPipeline({
+          suite: instance,
+          active: { ...active, items },
+          files,
+          limit: plan.limit,
+          samples: plan.samples,
+          generation: plan.generation,
+          endpointModel: config.model.endpoint.model,
+          journal,
+          sender,
+          judge,
+          signal,
+          progress,
+          concurrency: config.runner.concurrency,
+          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: instance.protocol.extractor, row }),
+        });
+        progress.stop();
+        const metrics = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
+        await active.finish(result.scored);
+        if (result.fatal) ctx.stderr.write(`\n${instance.id}: stopped: ${result.fatal.message}\n`);
+        suites.push({
+          suite: instance.id,
+          title: instance.title,
+          metrics,
+          protocol: instance.protocol,
+          dataset: files,
+          generation: plan.generation,
+          samples_per_item: plan.samples,
+          items: result.items,
+          scored_samples: result.scored.length,
+          error_samples: result.errors,
+          errors_by_kind: result.errorsByKind,
+          usage: result.usage,
+          judge: plan.judgeGeneration ? judgeIdentity : null,
+          started_at: started,
+          finished_at: new Date().toISOString(),
+        });
+      } finally {
+        await active.close();
+      }
+    }
+  } finally {
+    journal.close();
+    judgeJournal?.close();
+  }
+  const samplesFile = writer.finish();
+  return {
+    run_id: ctx.runId,
+    run_dir: ctx.runDir,
+    model,
+    harness: { name: 'parity', version: harnessVersion(), git_revision: gitRevision() },
+    config_hash: ctx.protocolHash,
+    reference: config.reference ?? null,
+    suites,
+    samples_file: samplesFile,
+    flags: { unsafe_local_exec: ctx.flags.unsafeLocalExec, simulated: config.model.simulated },
+  };
+}
+
+function registerWithSim(
+  items: (files: DatasetFiles) => AsyncIterable<PreparedItem>,
+  sim: SimServer,
+): (files: DatasetFiles) => AsyncIterable<PreparedItem> {
+  return async function* (files) {
+    for await (const item of items(files)) {
+      const simulate = item.simulate;
+      if (simulate) sim.register(requestText(item.request), simulate);
+      yield item;
+    }
+  };
+}
+
+/** The text the simulator sees: chat message contents joined by newlines, or the raw prompt. */
+export function requestText(request: SampleRequest): string {
+  return request.kind === 'chat' ? request.messages.map((m) => m.content).join('\n') : request.prompt;
+}
+
+export { writeJsonAtomic };

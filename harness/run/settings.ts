@@ -1,0 +1,87 @@
+// What each suite actually sends: suite defaults < model.generation < suites.<id>.generation, and CLI overrides.
+import { createHash } from 'node:crypto';
+import type { GenerationParams, ModelConfig } from '../config/schema.ts';
+import type { LoadedConfig, ResolvedSuite } from '../config/load.ts';
+import { ConfigError } from '../config/load.ts';
+import type { ModelIdentity } from '../results/inputs.ts';
+
+export type CliOverrides = {
+  suites: string[] | null;
+  limit: number | null;
+  samples: number | null;
+  concurrency: number | null;
+  output: string | null;
+};
+
+export function mergeGeneration(...layers: Array<GenerationParams | undefined>): GenerationParams {
+  let out: GenerationParams = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    const extra = out.extra_body || layer.extra_body ? { ...out.extra_body, ...layer.extra_body } : undefined;
+    out = { ...out, ...layer };
+    if (extra) out.extra_body = extra;
+  }
+  return out;
+}
+
+export type SuitePlan = {
+  resolved: ResolvedSuite;
+  samples: number;
+  limit: number | null;
+  generation: GenerationParams;
+  judgeGeneration: GenerationParams | null;
+};
+
+export function planSuites(loaded: LoadedConfig, overrides: CliOverrides): SuitePlan[] {
+  let suites = loaded.suites;
+  if (overrides.suites !== null) {
+    const wanted = overrides.suites;
+    for (const id of wanted) {
+      if (!suites.some((s) => s.id === id)) {
+        throw new ConfigError(`--suite ${id}: ${loaded.file} has no suites.${id}. Configured suites: ${suites.map((s) => s.id).join(', ')}.`);
+      }
+    }
+    suites = suites.filter((s) => wanted.includes(s.id));
+  }
+  const { config } = loaded;
+  return suites.map((resolved) => {
+    const { instance, common } = resolved;
+    const judge = instance.judge && config.judge ? mergeGeneration(instance.judge.generation, config.judge.generation) : null;
+    return {
+      resolved,
+      samples: overrides.samples ?? common.samples ?? instance.samplesDefault,
+      limit: overrides.limit ?? common.limit ?? null,
+      generation: mergeGeneration(instance.generationDefaults, config.model.generation, common.generation),
+      judgeGeneration: judge,
+    };
+  });
+}
+
+export function modelIdentity(model: ModelConfig): ModelIdentity {
+  let host = 'unknown';
+  try {
+    host = new URL(model.endpoint.base_url).host;
+  } catch {
+    // the schema already checked it is a URL
+  }
+  return { name: model.name, id: model.id, endpoint_model: model.endpoint.model, endpoint_host: host, simulated: model.simulated };
+}
+
+/** Hash of everything that moves a score; a resume must match it. Runner settings and limits do not count. */
+export function protocolHash(loaded: LoadedConfig, plans: readonly SuitePlan[]): string {
+  const { model, judge } = loaded.config;
+  const parts = {
+    model: { id: model.id, endpoint_model: model.endpoint.model, api: model.endpoint.api },
+    judge: judge ? { id: judge.id, endpoint_model: judge.endpoint.model } : null,
+    suites: plans.map((p) => ({
+      id: p.resolved.id,
+      samples: p.samples,
+      generation: p.generation,
+      judge: p.judgeGeneration,
+      options: p.resolved.options,
+      protocol: p.resolved.instance.protocol,
+      dataset: p.resolved.common.dataset ?? null,
+    })),
+  };
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}

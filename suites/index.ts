@@ -1,0 +1,7 @@
+// The suite registry: one line per benchmark.
+import { defineSuite, type SuiteDefinition } from '../harness/suite-runtime.ts';
+import { suite as aime25 } from './aime25/index.ts';
+
+export const SUITES: ReadonlyMap<string, SuiteDefinition> = new Map(
+  [defineSuite(aime25)].map((definition) => [definition.id, definition]),
+);
