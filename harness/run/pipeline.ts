@@ -9,6 +9,7 @@ import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Us
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
 import type { Journal } from './journal.ts';
 import type { Progress } from './progress.ts';
+import { createSemaphore } from './semaphore.ts';
 
 export type SampleOutcome =
   | { ok: true; completion: Completion; attempts: number; latency_ms: number }
@@ -127,9 +128,29 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     }
   }
 
-  async function processItem(item: PreparedItem): Promise<Array<ScoredRow | null> | null> {
+  // twice the HTTP concurrency: enough queued work to keep every slot busy, and no more in memory
+  const sendSlots = createSemaphore(2 * args.concurrency);
+
+  /**
+   * Hands an item's samples to the sender in dataset order, waiting for free slots, and returns a promise for
+   * the item's scored rows. Scheduling strictly in order keeps only a window of completions in memory.
+   */
+  async function scheduleItem(item: PreparedItem): Promise<{ done: Promise<Array<ScoredRow | null> | null> }> {
     const hash = requestHash(item, generation, args.endpointModel);
-    const outcomes = await Promise.all(Array.from({ length: samples }, (_, i) => obtain(item, i, hash)));
+    const pending: Array<Promise<SampleOutcome | null>> = [];
+    for (let i = 0; i < samples; i++) {
+      if (journal.has(`${suite.id}/${item.id}/${i}`) || args.sender === null) {
+        pending.push(obtain(item, i, hash));
+        continue;
+      }
+      await sendSlots.acquire();
+      pending.push(obtain(item, i, hash).finally(() => sendSlots.release()));
+    }
+    // wrapped: returning the promise itself from an async function would wait for it
+    return { done: Promise.all(pending).then((outcomes) => scoreItem(item, outcomes)) };
+  }
+
+  async function scoreItem(item: PreparedItem, outcomes: Array<SampleOutcome | null>): Promise<Array<ScoredRow | null> | null> {
     if (outcomes.some((o) => o === null)) {
       // the run hit a fatal error: nothing of this item is scored now; a resume finishes it from the journal
       for (const o of outcomes) countError(o === null || o.ok ? 'not_attempted' : o.error.kind);
@@ -158,7 +179,9 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     if (args.sender?.fatal()) break;
     result.items += 1;
     progress.addTotal(samples);
-    window.push(processItem(item));
+    const { done } = await scheduleItem(item);
+    done.catch(() => undefined); // observed by flushHead; avoids an unhandled rejection while it waits in the window
+    window.push(done);
     while (window.length >= maxWindow) await flushHead();
   }
   while (window.length > 0) await flushHead();

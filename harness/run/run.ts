@@ -5,6 +5,7 @@ import { apiKeyFor, type LoadedConfig } from '../config/load.ts';
 import type { EndpointConfig, ModelConfig, RunnerConfig } from '../config/schema.ts';
 import { createEndpointClient } from '../endpoint/client.ts';
 import { createLimiter } from '../endpoint/limiter.ts';
+import { createNodeFetch } from '../endpoint/node-fetch.ts';
 import { retryPolicyFromRunner } from '../endpoint/retry.ts';
 import { createSender, type Sender } from '../endpoint/sender.ts';
 import { resolveDataset } from '../datasets/resolve.ts';
@@ -44,7 +45,7 @@ export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string 
     onEvent: (event) => log.info({ endpoint: model.name, ...event }, 'limiter'),
   });
   return createSender({
-    client: createEndpointClient(endpoint, key),
+    client: createEndpointClient(endpoint, key, { fetch: createNodeFetch({ maxSockets: runner.concurrency }) }),
     limiter,
     retryPolicy: retryPolicyFromRunner(runner),
     timeoutMs: runner.timeout_s * 1000,

@@ -1,0 +1,68 @@
+// Runner throughput: ~10,000 AIME25 requests at concurrency 200 against a 200 ms mock endpoint.
+// efficiency = ideal wall time (N x latency / concurrency) / measured wall time.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { resolveConfig } from '../harness/config/load.ts';
+import { createRunLogger } from '../harness/log.ts';
+import { executeRun, resolvePlanDatasets } from '../harness/run/run.ts';
+import { planSuites, protocolHash } from '../harness/run/settings.ts';
+import { SUITES } from '../suites/index.ts';
+
+export type RunnerBenchOptions = { requests: number; concurrency: number; latencyMs: number };
+
+async function startMock(latencyMs: number): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'mock-server.ts'), String(latencyMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) {
+    if (line.startsWith('http')) return { url: line.trim(), stop: () => child.kill('SIGTERM') };
+  }
+  throw new Error('mock server did not start');
+}
+
+export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> {
+  const mock = await startMock(opts.latencyMs);
+  const out = mkdtempSync(join(tmpdir(), 'parity-bench-'));
+  const items = 10;
+  const samples = Math.round(opts.requests / items);
+  try {
+    const raw = {
+      model: { name: 'Bench mock', id: 'bench/mock', simulated: true, endpoint: { base_url: mock.url, model: 'mock' }, generation: { max_tokens: 64 } },
+      runner: { concurrency: opts.concurrency, timeout_s: 60, max_retries: 2 },
+      suites: { aime25: { samples, dataset: { path: join(import.meta.dirname, '..', 'suites', 'aime25', 'demo', 'problems.jsonl') } } },
+      output: out,
+    };
+    const loaded = resolveConfig(raw, 'bench', SUITES);
+    const overrides = { suites: null, limit: null, samples: null, concurrency: null, output: null };
+    const plans = planSuites(loaded, overrides);
+    const datasets = await resolvePlanDatasets(loaded, plans);
+    const runDir = join(out, 'bench-run');
+    mkdirSync(runDir, { recursive: true });
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const summary = await executeRun(
+      { loaded, plans, overrides, runId: 'bench-run', runDir, protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
+      datasets,
+      new AbortController().signal,
+    );
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const n = summary.suites.reduce((sum, s) => sum + s.scored_samples + s.error_samples, 0);
+    const ideal = (n * opts.latencyMs) / opts.concurrency;
+    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / n;
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    return [
+      `runner: ${n} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,
+      `  wall ${(wallMs / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, efficiency ${(ideal / wallMs).toFixed(3)} (target >= 0.85)`,
+      `  peak RSS ${rssMb.toFixed(0)} MB (target <= 150), CPU ${cpuPerRequest.toFixed(3)} ms/request (target <= 1)`,
+      `  errors ${summary.suites.reduce((s, x) => s + x.error_samples, 0)}`,
+    ].join('\n');
+  } finally {
+    mock.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
+}

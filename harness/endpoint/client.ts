@@ -1,0 +1,137 @@
+// One OpenAI-compatible endpoint, through the openai SDK with its retries off (retry.ts owns retries).
+// Returns a normalised Completion; anything unusable in a 2xx response is thrown as a malformed response.
+import OpenAI from 'openai';
+import type { EndpointConfig, GenerationParams } from '../config/schema.ts';
+import type { JsonValue } from '../json.ts';
+import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts';
+import { malformedResponseError } from './errors.ts';
+import { splitReasoning } from './reasoning.ts';
+
+export type CompleteOptions = { signal: AbortSignal; timeoutMs: number };
+
+export type EndpointClient = {
+  complete(request: SampleRequest, generation: GenerationParams, opts: CompleteOptions): Promise<Completion>;
+};
+
+/** The SDK refuses to start without a key; local servers get this and no Authorization header at all. */
+const KEYLESS_PLACEHOLDER = 'keyless';
+
+/** The wire body: sampling params, then vendor extras verbatim, then what must not be overridden. */
+export function requestBody(
+  core: Record<string, JsonValue>,
+  generation: GenerationParams,
+): Record<string, JsonValue> {
+  const body: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(generation)) {
+    if (key !== 'extra_body' && value !== undefined) body[key] = value;
+  }
+  Object.assign(body, generation.extra_body, core);
+  body['stream'] = false;
+  // exactly one completion per request: many endpoints ignore or reject n > 1
+  delete body['n'];
+  return body;
+}
+
+/** Base-model endpoints take raw text; a chat request is flattened only when the config asks for that API. */
+function promptOf(request: SampleRequest): string {
+  return request.kind === 'completion' ? request.prompt : request.messages.map((m) => m.content).join('\n\n');
+}
+
+function messagesJson(messages: ChatMessage[]): JsonValue[] {
+  return messages.map((m) => ({ role: m.role, content: m.content }));
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Usage as reported; reasoning tokens only when the server breaks them out. */
+export function usageOf(raw: unknown): Usage | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const prompt = count(Reflect.get(raw, 'prompt_tokens'));
+  const completion = count(Reflect.get(raw, 'completion_tokens'));
+  if (prompt === null || completion === null) return null;
+  const details: unknown = Reflect.get(raw, 'completion_tokens_details');
+  const reasoning = typeof details === 'object' && details !== null ? count(Reflect.get(details, 'reasoning_tokens')) : null;
+  return { prompt_tokens: prompt, completion_tokens: completion, reasoning_tokens: reasoning };
+}
+
+/** The first choice of a parsed response body, or a malformed-response error. */
+function firstChoice(response: unknown): { choice: object; usage: Usage | null } {
+  if (typeof response !== 'object' || response === null) throw malformedResponseError('body is not a JSON object');
+  const choices: unknown = Reflect.get(response, 'choices');
+  if (!Array.isArray(choices) || choices.length === 0) {
+    // some gateways answer 200 with an error object instead of an error status
+    const error: unknown = Reflect.get(response, 'error');
+    const said = typeof error === 'object' && error !== null ? Reflect.get(error, 'message') : error;
+    throw malformedResponseError(typeof said === 'string' ? `no choices (error: ${said})` : 'no choices');
+  }
+  const choice: unknown = choices[0];
+  if (typeof choice !== 'object' || choice === null) throw malformedResponseError('choice is not an object');
+  return { choice, usage: usageOf(Reflect.get(response, 'usage')) };
+}
+
+function finishReasonOf(choice: object): string | null {
+  const reason: unknown = Reflect.get(choice, 'finish_reason');
+  return typeof reason === 'string' ? reason : null;
+}
+
+function normalise(message: object, finishReason: string | null, usage: Usage | null): Completion {
+  const split = splitReasoning(message, finishReason);
+  return {
+    content: split.content,
+    reasoning: split.reasoning,
+    finish_reason: finishReason,
+    truncated: finishReason === 'length',
+    truncated_in_thinking: split.truncated_in_thinking,
+    usage,
+  };
+}
+
+export function createEndpointClient(
+  endpoint: EndpointConfig,
+  apiKey: string | null,
+  options: { fetch?: typeof fetch } = {},
+): EndpointClient {
+  const sdk = new OpenAI({
+    baseURL: endpoint.base_url,
+    apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
+    // never pick up OPENAI_* environment variables meant for another endpoint
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    logLevel: 'off',
+    defaultHeaders: { ...endpoint.headers, ...(apiKey === null ? { Authorization: null } : {}) },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const useCompletionsApi = endpoint.api === 'completions';
+
+  return {
+    async complete(request, generation, opts) {
+      const requestOptions = { signal: opts.signal, timeout: Math.max(1, Math.ceil(opts.timeoutMs)) };
+      if (useCompletionsApi || request.kind === 'completion') {
+        const prompt = promptOf(request);
+        const body = requestBody({ model: endpoint.model, prompt }, generation);
+        const response: unknown = await sdk.completions.create(
+          { model: endpoint.model, prompt, stream: false },
+          { ...requestOptions, body },
+        );
+        const { choice, usage } = firstChoice(response);
+        const textOut: unknown = Reflect.get(choice, 'text');
+        if (typeof textOut !== 'string') throw malformedResponseError('choice has no text');
+        return normalise({ content: textOut }, finishReasonOf(choice), usage);
+      }
+      const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation);
+      const response: unknown = await sdk.chat.completions.create(
+        { model: endpoint.model, messages: request.messages, stream: false },
+        { ...requestOptions, body },
+      );
+      const { choice, usage } = firstChoice(response);
+      const message: unknown = Reflect.get(choice, 'message');
+      if (typeof message !== 'object' || message === null) throw malformedResponseError('choice has no message');
+      return normalise(message, finishReasonOf(choice), usage);
+    },
+  };
+}

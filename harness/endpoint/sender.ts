@@ -1,0 +1,131 @@
+// Sends one sample: limiter admission, a per-attempt timeout tied to the run's abort signal, classification,
+// retries, and the run-wide fatal error (the first quota or permanent failure ends every later send with
+// that same error, so a run reports one clear message instead of N).
+import type { GenerationParams } from '../config/schema.ts';
+import type { Completion, SampleRequest } from '../suite.ts';
+import { attemptSignal } from './attempt-signal.ts';
+import type { EndpointClient } from './client.ts';
+import { classifyError, isFatal, type ClassifiedError } from './errors.ts';
+import type { EndpointEventHandler } from './events.ts';
+import type { Limiter } from './limiter.ts';
+import { sleep as defaultSleep, withRetry, type AttemptOutcome, type RetryDeps, type RetryPolicy } from './retry.ts';
+import { createTokenEstimator, type TokenEstimator } from './token-estimate.ts';
+
+/** `latency_ms` is the last attempt's time on the wire (from leaving the limiter to its response). */
+export type SendResult =
+  | { ok: true; completion: Completion; attempts: number; latency_ms: number }
+  | { ok: false; error: ClassifiedError; attempts: number; latency_ms: number };
+
+export type Sender = {
+  /** Resolves with a result for every endpoint outcome; rejects only when `signal` (the run) is aborted. */
+  send(request: SampleRequest, generation: GenerationParams, signal: AbortSignal): Promise<SendResult>;
+  /** the run's fatal error, once a quota or permanent failure happened */
+  fatal(): ClassifiedError | null;
+};
+
+export type SenderDeps = {
+  client: EndpointClient;
+  limiter: Limiter;
+  retryPolicy: RetryPolicy;
+  /** per attempt, counted from when the limiter lets the request go */
+  timeoutMs: number;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+  estimator?: TokenEstimator;
+  onEvent?: EndpointEventHandler;
+};
+
+export function createSender(deps: SenderDeps): Sender {
+  const now = deps.now ?? Date.now;
+  const estimator = deps.estimator ?? createTokenEstimator();
+  const { client, limiter, onEvent } = deps;
+  let fatalError: ClassifiedError | null = null;
+
+  function timedOut(): ClassifiedError {
+    return { kind: 'timeout', status: null, code: 'timeout', message: `no response within ${deps.timeoutMs} ms`, retryAfterMs: null };
+  }
+
+  function recordFailure(error: ClassifiedError, estimate: number): void {
+    // a server that answered with an error status did not spend the tokens we reserved
+    if (error.status !== null) limiter.reconcile(estimate, 0);
+    if (error.kind === 'rate_limit') {
+      limiter.rateLimited();
+      onEvent?.({ type: 'rate_limited', retryAfterMs: error.retryAfterMs, concurrency: limiter.concurrency() });
+    }
+    if (isFatal(error) && fatalError === null) {
+      fatalError = error;
+      onEvent?.({ type: 'fatal', error });
+    }
+  }
+
+  /**
+   * One HTTP attempt, run inside the limiter slot. Failures are classified and recorded before the slot
+   * is released, so a request queued behind a fatal error sees it and never calls.
+   */
+  async function callOnce(
+    request: SampleRequest,
+    generation: GenerationParams,
+    estimate: number,
+    signal: AbortSignal,
+    timing: { latencyMs: number },
+  ): Promise<Completion | ClassifiedError> {
+    if (fatalError !== null) {
+      limiter.reconcile(estimate, 0);
+      return fatalError;
+    }
+    // the clock starts when the limiter lets the request go, not while it queues
+    const started = now();
+    const attempt = attemptSignal(signal, deps.timeoutMs);
+    try {
+      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: deps.timeoutMs });
+      timing.latencyMs = now() - started;
+      limiter.succeeded();
+      if (completion.usage !== null) {
+        estimator.observe(completion.usage);
+        limiter.reconcile(estimate, completion.usage.prompt_tokens + completion.usage.completion_tokens);
+      }
+      return completion;
+    } catch (err) {
+      timing.latencyMs = now() - started;
+      if (signal.aborted) throw signal.reason;
+      const error = attempt.timedOut() ? timedOut() : classifyError(err, now());
+      recordFailure(error, estimate);
+      return error;
+    } finally {
+      attempt.dispose();
+    }
+  }
+
+  async function attemptOnce(
+    request: SampleRequest,
+    generation: GenerationParams,
+    estimate: number,
+    signal: AbortSignal,
+    timing: { latencyMs: number },
+  ): Promise<AttemptOutcome<Completion>> {
+    const outcome = await limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
+    return 'kind' in outcome ? { ok: false, error: outcome } : { ok: true, value: outcome };
+  }
+
+  const retryDeps: RetryDeps = {
+    policy: deps.retryPolicy,
+    sleep: deps.sleep ?? defaultSleep,
+    random: deps.random ?? Math.random,
+    onRetry: (error, attempt, delayMs) => onEvent?.({ type: 'retry', attempt, delayMs, error }),
+    stopWith: () => fatalError,
+  };
+
+  return {
+    async send(request, generation, signal) {
+      if (fatalError !== null) return { ok: false, error: fatalError, attempts: 0, latency_ms: 0 };
+      const estimate = estimator.estimate(request, generation);
+      const timing = { latencyMs: 0 };
+      const result = await withRetry(() => attemptOnce(request, generation, estimate, signal, timing), retryDeps, signal);
+      return result.ok
+        ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs }
+        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs };
+    },
+    fatal: () => fatalError,
+  };
+}
