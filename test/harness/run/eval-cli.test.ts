@@ -1,0 +1,189 @@
+// The eval CLI end to end, in child processes: demo, resume after kill -9, error samples, fail-fast, re-score.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simulatedCorrect } from '../../../harness/sim/server.ts';
+import { PROMPT_TEMPLATE } from '../../../suites/aime25/prompt.ts';
+import { ROOT, runCli, startCli } from '../../helpers/cli.ts';
+import { startFakeEndpoint, type FakeEndpoint, type FakeReply } from '../../helpers/fake-endpoint.ts';
+
+const GOLD: Record<string, number> = { one: 7, two: 42, three: 100, four: 24 };
+const goldFor = (prompt: string): number => {
+  const word = /Fixture (\w+)/.exec(prompt)?.[1] ?? '';
+  return GOLD[word] ?? -1;
+};
+const right = (prompt: string): FakeReply => ({ kind: 'answer', content: `so \\boxed{${goldFor(prompt)}}` });
+
+let endpoints: FakeEndpoint[] = [];
+afterEach(async () => {
+  await Promise.all(endpoints.map((e) => e.close()));
+  endpoints = [];
+});
+
+async function fake(reply: (req: { prompt: string; index: number }) => FakeReply): Promise<FakeEndpoint> {
+  const e = await startFakeEndpoint(reply);
+  endpoints.push(e);
+  return e;
+}
+
+function config(baseUrl: string, extra = ''): { file: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-eval-'));
+  const out = join(dir, 'runs');
+  const file = join(dir, 'c.yaml');
+  writeFileSync(
+    file,
+    `model:
+  name: Fake Model
+  id: test/fake
+  endpoint: { base_url: "${baseUrl}", model: fake }
+runner: { concurrency: 4, timeout_s: 5, max_retries: 1 }
+suites:
+  aime25:
+    samples: 3
+    dataset: { path: ${join(ROOT, 'test/fixtures/aime25/problems.jsonl')} }
+output: ${out}
+${extra}`,
+  );
+  return { file, out };
+}
+
+const onlyRun = (out: string): string => {
+  const runs = readdirSync(out);
+  expect(runs).toHaveLength(1);
+  return join(out, runs[0] ?? '');
+};
+const jsonl = (path: string): Array<Record<string, unknown>> =>
+  readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const headline = (runDir: string): number => {
+  const scores = JSON.parse(readFileSync(join(runDir, 'scores.json'), 'utf8'));
+  const result = scores.evaluation_results.find((r: { metric_config: { metric_id: string } }) => r.metric_config.metric_id === 'avg_at_k');
+  return result.score_details.score;
+};
+
+describe('npm run eval', () => {
+  it('runs the offline demo with no key and matches the simulator’s known score', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'parity-demo-'));
+    const result = await runCli('harness/cli/eval.ts', ['--output', out]);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/SIMULATED MODEL/);
+    const runDir = onlyRun(out);
+    for (const f of ['spec.json', 'journal.jsonl', 'samples.jsonl', 'scores.json', 'report.md', 'log.jsonl']) expect(existsSync(join(runDir, f))).toBe(true);
+    const problems = readFileSync(join(ROOT, 'suites/aime25/demo/problems.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).problem);
+    const perItem = problems.map((p: string) => {
+      const prompt = PROMPT_TEMPLATE.replace('{problem}', p);
+      let c = 0;
+      for (let i = 0; i < 8; i++) if (simulatedCorrect(7, 0.7, prompt, i)) c += 1;
+      return c / 8;
+    });
+    const expected = (100 * perItem.reduce((a: number, b: number) => a + b, 0)) / perItem.length;
+    expect(headline(runDir)).toBeCloseTo(expected, 9);
+    expect(readFileSync(join(runDir, 'report.md'), 'utf8')).toMatch(/SIMULATED/);
+  });
+
+  it('resumes after kill -9 without repeating or duplicating a finished sample', async () => {
+    let healthy = false;
+    const e = await fake((req) => (healthy || req.index < 5 ? right(req.prompt) : { kind: 'hang' }));
+    const { file, out } = config(e.baseUrl);
+    const { child, done } = startCli('harness/cli/eval.ts', ['--config', file]);
+    const deadline = Date.now() + 20_000;
+    let runDir = '';
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(out) || readdirSync(out).length === 0) continue;
+      runDir = onlyRun(out);
+      const j = join(runDir, 'journal.jsonl');
+      if (existsSync(j) && jsonl(j).length >= 5) break;
+    }
+    child.kill('SIGKILL');
+    await done;
+    expect(jsonl(join(runDir, 'journal.jsonl'))).toHaveLength(5);
+    const before = e.requests.length;
+    healthy = true;
+    const runId = runDir.split('/').pop() ?? '';
+    const resumed = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId]);
+    expect(resumed.code).toBe(0);
+    const answered = e.requests.length - before;
+    expect(answered).toBe(12 - 5);
+    const keys = jsonl(join(runDir, 'journal.jsonl')).map((l) => l['key']);
+    expect(new Set(keys).size).toBe(12);
+    expect(keys).toHaveLength(12);
+    const rows = jsonl(join(runDir, 'samples.jsonl'));
+    expect(rows).toHaveLength(12);
+    expect(headline(runDir)).toBe(100);
+  });
+
+  it('reports a failed sample as an error, not a wrong answer, exits non-zero, and a resume retries only it', async () => {
+    let broken = true;
+    const e = await fake((req) => (broken && goldFor(req.prompt) === 42 ? { kind: 'status', status: 500, body: { error: { message: 'upstream down' } } } : right(req.prompt)));
+    const { file, out } = config(e.baseUrl);
+    const first = await runCli('harness/cli/eval.ts', ['--config', file]);
+    expect(first.code).toBe(3);
+    const runDir = onlyRun(out);
+    const scores = JSON.parse(readFileSync(join(runDir, 'scores.json'), 'utf8'));
+    expect(JSON.stringify(scores)).toMatch(/"error_samples":"?3/);
+    expect(headline(runDir)).toBe(100); // the 3 failed samples are kept out of the accuracy, not counted wrong
+    expect(jsonl(join(runDir, 'samples.jsonl'))).toHaveLength(9);
+    broken = false;
+    const before = e.requests.length;
+    const runId = runDir.split('/').pop() ?? '';
+    const second = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId]);
+    expect(second.code).toBe(0);
+    expect(e.requests.length - before).toBe(3);
+    expect(jsonl(join(runDir, 'samples.jsonl'))).toHaveLength(12);
+  });
+
+  it('fails fast on 401 with one message and no retries', async () => {
+    const e = await fake(() => ({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-live-abcdefghijklmnop', type: 'invalid_request_error' } } }));
+    const { file } = config(e.baseUrl);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('concurrency: 4', 'concurrency: 1'));
+    const result = await runCli('harness/cli/eval.ts', ['--config', file]);
+    expect(result.code).toBe(3);
+    expect(e.requests).toHaveLength(1);
+    expect(result.stderr.match(/401/g)?.length).toBe(1);
+    expect(result.stdout + result.stderr).not.toMatch(/sk-live-abcdefghijklmnop/);
+  });
+
+  it('retries a malformed JSON body and then succeeds', async () => {
+    const e = await fake((req) => (req.index === 0 ? { kind: 'raw', status: 200, text: '{"choices": [' } : right(req.prompt)));
+    const { file } = config(e.baseUrl);
+    const result = await runCli('harness/cli/eval.ts', ['--config', file]);
+    expect(result.code).toBe(0);
+    expect(e.requests).toHaveLength(13);
+  });
+
+  it('re-scores a finished run from its journal with no request and identical samples', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file, out } = config(e.baseUrl);
+    expect((await runCli('harness/cli/eval.ts', ['--config', file])).code).toBe(0);
+    const runDir = onlyRun(out);
+    const samplesBefore = readFileSync(join(runDir, 'samples.jsonl'));
+    const calls = e.requests.length;
+    await e.close();
+    const rescored = await runCli('harness/cli/score.ts', [runDir]);
+    expect(rescored.code).toBe(0);
+    expect(e.requests.length).toBe(calls);
+    expect(readFileSync(join(runDir, 'samples.jsonl')).equals(samplesBefore)).toBe(true);
+  });
+
+  it('--dry-run counts requests and sends none', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file, out } = config(e.baseUrl);
+    const result = await runCli('harness/cli/eval.ts', ['--config', file, '--dry-run', '--limit', '2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/aime25: 2 items, 6 requests/);
+    expect(e.requests).toHaveLength(0);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a missing API key before any request', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file } = config(e.baseUrl);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('model: fake }', 'model: fake, api_key_env: PARITY_TEST_MISSING_KEY }'));
+    const result = await runCli('harness/cli/eval.ts', ['--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/PARITY_TEST_MISSING_KEY is not set/);
+    expect(e.requests).toHaveLength(0);
+  });
+});
