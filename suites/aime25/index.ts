@@ -31,7 +31,7 @@ export const suite: Suite<AimeItem, AimeOptions, null> = {
     prompt_template_hash: PROMPT_TEMPLATE_HASH,
     extractor: EXTRACTOR_ID,
     deviations: [],
-    details: { dataset: 'math-ai/aime25 test', problems: 30 },
+    details: { prompt: 'problem + newline + Qwen math instruction, one user message', answer: 'last \\boxed{} as integer' },
   }),
   simulate(item, correct) {
     const answer = correct ? item.answer : (item.answer + 1 + (item.answer % 7)) % 1000;
