@@ -45,6 +45,10 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     } else {
       io.out(`Reference: ${referencePath} (tolerance ${tolerance} points)\n`);
       io.out(comparisonTable(rows));
+      const count = (v: string) => rows.filter((r) => r.verdict === v).length;
+      io.out(
+        `\n${count('consistent')} consistent, ${count('diverges')} diverging, ${count('not comparable')} not comparable, ${count('no reference')} without a published number.`,
+      );
     }
     return code;
   } catch (err) {

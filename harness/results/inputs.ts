@@ -10,6 +10,8 @@ export type ModelIdentity = {
   endpoint_model: string;
   endpoint_host: string;
   simulated: boolean;
+  /** USD per million tokens (model.pricing in the config), for the report's cost estimate */
+  pricing?: { input_per_mtok: number; output_per_mtok: number };
 };
 
 /** One scored sample, as the scoring step writes it (one row of samples.jsonl). */
@@ -26,6 +28,8 @@ export type InstanceInput = {
   score: SampleScore;
   latency_ms: number | null;
   attempts: number;
+  /** the suite's extractor id (ProtocolFacts.extractor), recorded as the answer's extraction method */
+  extractor?: string;
 };
 
 export type SuiteRunSummary = {

@@ -1,0 +1,165 @@
+// Reproduced vs published: one row per (model, benchmark, metric) of the run, with a verdict.
+import type { AggregateRecord, EvaluationResult } from '../results/aggregate-schema.ts';
+import { benchmarkOf, type BenchmarkSlice } from '../results/benchmarks.ts';
+import { Z95 } from '../stats/summary.ts';
+import { compareFacts, resultFacts, sameFact, type FactDifference, UNKNOWN } from './facts.ts';
+
+export type Verdict = 'consistent' | 'diverges' | 'not comparable' | 'no reference';
+
+export type ComparisonRow = {
+  model: string;
+  /** suite id, or the run's evaluation_name when it names no known benchmark */
+  benchmark: string;
+  evaluation_name: string;
+  /** metric id with its parameters, e.g. "avg_at_k(k=64)" */
+  metric: string;
+  headline: boolean;
+  unit: string;
+  reproduced: {
+    value: number;
+    standard_error: number | null;
+    ci: { lower: number; upper: number } | null;
+    num_samples: number | null;
+  };
+  published: { value: number; source: string; source_url: string | null; note: string | null } | null;
+  /** reproduced - published, only for comparable rows */
+  delta: number | null;
+  /** |delta| in reproduced standard errors */
+  se_apart: number | null;
+  verdict: Verdict;
+  /** why a row is not comparable: each differing field with both values */
+  differs: FactDifference[];
+  /** protocol facts the reference marks unknown, or the run does not record */
+  unknown: string[];
+};
+
+export type CompareOptions = { tolerance: number };
+
+type Candidate = { record: AggregateRecord; result: EvaluationResult };
+
+function sameModel(a: AggregateRecord, b: AggregateRecord): boolean {
+  const name = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+  return name(a.model_info.name) === name(b.model_info.name) || a.model_info.id.toLowerCase() === b.model_info.id.toLowerCase();
+}
+
+function sameSlice(a: BenchmarkSlice, b: BenchmarkSlice): boolean {
+  return a.suite === b.suite && (a.slice ?? '').toLowerCase() === (b.slice ?? '').toLowerCase();
+}
+
+export function metricLabel(result: EvaluationResult): string {
+  const id = result.metric_config.metric_id ?? result.metric_config.metric_name ?? 'score';
+  const params = Object.entries(result.metric_config.metric_parameters ?? {}).map(([k, v]) => `${k}=${String(v)}`);
+  return params.length === 0 ? id : `${id}(${params.join(',')})`;
+}
+
+function isHeadline(result: EvaluationResult, slice: BenchmarkSlice | null): boolean {
+  const flag = result.metric_config.additional_details?.headline;
+  return flag === undefined ? slice !== null && slice.slice === null : flag === 'true';
+}
+
+/**
+ * The reference result a run result is compared with. A secondary metric needs a reference of the
+ * same metric; the headline falls back to the benchmark's published number, so a different metric
+ * shows up as "not comparable" rather than vanishing.
+ */
+function pick(result: EvaluationResult, headline: boolean, candidates: Candidate[]): Candidate | null {
+  const runFacts = resultFacts(result);
+  const scored = candidates.map((c) => {
+    const refFacts = resultFacts(c.result);
+    const refId = refFacts.get('metric_id');
+    const runId = runFacts.get('metric_id');
+    const idMatch = refId !== undefined && runId !== undefined && refId !== UNKNOWN && sameFact('metric_id', runId, refId);
+    const paramsOk = !compareFacts(runFacts, refFacts).differs.some((d) => d.field.startsWith('metric_parameters.'));
+    return { c, rank: idMatch && paramsOk ? 2 : idMatch ? 1 : 0, idMatch, paramsOk };
+  });
+  const best = scored.sort((a, b) => b.rank - a.rank)[0];
+  if (best === undefined) return null;
+  if (headline) return best.c;
+  return best.idMatch && best.paramsOk ? best.c : null;
+}
+
+function standardErrorOf(result: EvaluationResult): number | null {
+  const u = result.score_details.uncertainty;
+  if (u?.standard_error !== undefined) return u.standard_error.value;
+  const ci = u?.confidence_interval;
+  if (ci !== undefined && (ci.confidence_level ?? 0.95) === 0.95) return (ci.upper - ci.lower) / (2 * Z95);
+  return null;
+}
+
+function row(run: AggregateRecord, result: EvaluationResult, candidates: Candidate[], opts: CompareOptions): ComparisonRow {
+  const slice = benchmarkOf(result.evaluation_name);
+  const headline = isHeadline(result, slice);
+  const score = result.score_details.score;
+  const se = standardErrorOf(result);
+  const ci = result.score_details.uncertainty?.confidence_interval ?? null;
+  const base: ComparisonRow = {
+    model: run.model_info.name,
+    benchmark: slice?.suite ?? result.evaluation_name,
+    evaluation_name: result.evaluation_name,
+    metric: metricLabel(result),
+    headline,
+    unit: result.metric_config.metric_unit ?? '',
+    reproduced: {
+      value: score,
+      standard_error: se,
+      ci: ci === null ? (se === null ? null : { lower: score - Z95 * se, upper: score + Z95 * se }) : { lower: ci.lower, upper: ci.upper },
+      num_samples: result.score_details.uncertainty?.num_samples ?? null,
+    },
+    published: null,
+    delta: null,
+    se_apart: null,
+    verdict: 'no reference',
+    differs: [],
+    unknown: [],
+  };
+  const chosen = pick(result, headline, candidates);
+  if (chosen === null) return base;
+  const details = chosen.result.score_details.details ?? {};
+  const published = {
+    value: chosen.result.score_details.score,
+    source: chosen.record.source_metadata.source_name ?? chosen.record.source_metadata.source_organization_name,
+    source_url: details.source_url ?? null,
+    note: details.note ?? null,
+  };
+  const facts = compareFacts(resultFacts(result), resultFacts(chosen.result));
+  if (facts.differs.length > 0) return { ...base, published, verdict: 'not comparable', ...facts };
+  const delta = score - published.value;
+  const inCi = base.reproduced.ci !== null && published.value >= base.reproduced.ci.lower && published.value <= base.reproduced.ci.upper;
+  const consistent = inCi || Math.abs(delta) <= opts.tolerance;
+  return {
+    ...base,
+    published,
+    delta,
+    se_apart: se !== null && se > 0 ? Math.abs(delta) / se : null,
+    verdict: consistent ? 'consistent' : 'diverges',
+    unknown: facts.unknown,
+  };
+}
+
+export function compareRecords(run: AggregateRecord, references: AggregateRecord[], opts: CompareOptions): ComparisonRow[] {
+  const candidates: Candidate[] = references
+    .filter((ref) => sameModel(run, ref))
+    .flatMap((record) => record.evaluation_results.map((result) => ({ record, result })));
+  const rows: ComparisonRow[] = [];
+  for (const result of run.evaluation_results) {
+    const slice = benchmarkOf(result.evaluation_name);
+    const headline = isHeadline(result, slice);
+    const inSlice = (want: BenchmarkSlice) =>
+      candidates.filter((c) => {
+        const other = benchmarkOf(c.result.evaluation_name);
+        return other !== null && sameSlice(want, other);
+      });
+    let matching = slice === null ? [] : inSlice(slice);
+    // a suite may name its headline slice ("arena-hard-v2/category=hard_prompt"); tables publish it as the benchmark
+    if (slice !== null && headline && matching.length === 0) matching = inSlice({ suite: slice.suite, slice: null });
+    // breakdown slices appear only where something was published for them
+    if (slice !== null && slice.slice !== null && !headline && matching.length === 0) continue;
+    rows.push(row(run, result, matching, opts));
+  }
+  return rows;
+}
+
+/** 0 when nothing diverges, 1 when something does. */
+export function compareExitCode(rows: readonly ComparisonRow[]): 0 | 1 {
+  return rows.some((r) => r.verdict === 'diverges') ? 1 : 0;
+}

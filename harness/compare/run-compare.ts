@@ -1,0 +1,62 @@
+// Compares a run directory with its reference file: what `npm run compare` and `eval --check` do.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { AggregateRecord } from '../results/aggregate-schema.ts';
+import { readAggregateFile, readScoresFile, ResultsFileError } from '../results/files.ts';
+import { compareRecords, type ComparisonRow } from './compare.ts';
+
+export const DEFAULT_TOLERANCE = 1.0;
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const specReferenceSchema = z.looseObject({
+  reference: z.string().nullable().optional(),
+  config: z.looseObject({ reference: z.string().nullable().optional() }).optional(),
+});
+
+/** A reference path as written in a config: relative to the working directory, else to the project. */
+export function resolveReferencePath(path: string): string {
+  if (isAbsolute(path)) return path;
+  const fromCwd = resolve(path);
+  if (existsSync(fromCwd)) return fromCwd;
+  return join(PROJECT_ROOT, path);
+}
+
+async function recordedReference(runDir: string, scores: AggregateRecord): Promise<string | null> {
+  const fromScores = scores.source_metadata.additional_details?.reference;
+  if (fromScores !== undefined && fromScores !== '') return fromScores;
+  const specPath = join(runDir, 'spec.json');
+  if (!existsSync(specPath)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(specPath, 'utf8'));
+  } catch {
+    throw new ResultsFileError(`${specPath}: not valid JSON; pass the reference with --reference <file>`);
+  }
+  const spec = specReferenceSchema.safeParse(parsed);
+  if (!spec.success) return null;
+  return spec.data.reference ?? spec.data.config?.reference ?? null;
+}
+
+export type RunComparison = { run: AggregateRecord; referencePath: string; rows: ComparisonRow[] };
+
+/** Throws ResultsFileError (bad input: exit code 2) when the run or the reference cannot be read. */
+export async function compareRun(
+  runDir: string,
+  opts: { reference?: string; tolerance?: number } = {},
+): Promise<RunComparison> {
+  const run = await readScoresFile(runDir);
+  const recorded = opts.reference ?? (await recordedReference(runDir, run));
+  if (recorded === null) {
+    throw new ResultsFileError(
+      `${join(runDir, 'scores.json')}: the run records no reference; pass one with --reference results/reference/<file>.json`,
+    );
+  }
+  const referencePath = resolveReferencePath(recorded);
+  const references = await readAggregateFile(referencePath);
+  const rows = compareRecords(run, references, { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
+  return { run, referencePath, rows };
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { compareExitCode, compareRecords, type ComparisonRow } from '../../../harness/compare/compare.ts';
+import { aggregateRecord } from '../../../harness/results/aggregate.ts';
+import type { SuiteRunSummary } from '../../../harness/results/inputs.ts';
+import { aimeSuite, arenaSuite, runSummary } from '../../fixtures/results/run-summary.ts';
+import { referenceRecord, type Cell } from '../../fixtures/results/reference-builder.ts';
+
+const NAME = 'Qwen3-235B-A22B-Instruct-2507';
+const opts = { tolerance: 1 };
+
+function runWith(suites: SuiteRunSummary[] = [aimeSuite(), arenaSuite()]) {
+  return aggregateRecord(runSummary({ suites }));
+}
+
+function aimeRow(cells: Cell[], suites?: SuiteRunSummary[]): ComparisonRow {
+  const rows = compareRecords(runWith(suites), [referenceRecord(NAME, cells)], opts);
+  const row = rows.find((r) => r.evaluation_name === 'aime25' && r.headline);
+  if (row === undefined) throw new Error('no aime25 headline row');
+  return row;
+}
+
+const AIME: Cell = { benchmark: 'AIME25', score: 70.3, metric_id: 'avg_at_k' };
+
+describe('compareRecords verdicts', () => {
+  it('consistent: the published value lies inside the reproduced 95% CI', () => {
+    const row = aimeRow([AIME]);
+    expect(row).toMatchObject({ verdict: 'consistent', published: { value: 70.3 }, differs: [] });
+    expect(row.delta).toBeCloseTo(62.5 - 70.3, 9);
+  });
+
+  it('consistent: outside the CI but within the tolerance', () => {
+    const run = runWith();
+    const ref = referenceRecord(NAME, [{ benchmark: 'Arena-Hard v2', score: 81.0, metric_id: 'arena_hard.win_rate' }]);
+    const strict = compareRecords(run, [ref], { tolerance: 0.5 }).find((r) => r.benchmark === 'arena-hard-v2');
+    const loose = compareRecords(run, [ref], { tolerance: 3 }).find((r) => r.benchmark === 'arena-hard-v2');
+    expect(strict?.verdict).toBe('diverges');
+    expect(loose?.verdict).toBe('consistent');
+  });
+
+  it('diverges: says how many standard errors apart', () => {
+    const row = aimeRow([{ ...AIME, score: 90.0 }]);
+    expect(row.verdict).toBe('diverges');
+    expect(row.se_apart).toBeCloseTo(27.5 / 5, 9);
+    expect(compareExitCode([row])).toBe(1);
+  });
+
+  it('not comparable: a different metric id', () => {
+    const row = aimeRow([{ ...AIME, metric_id: 'pass_at_k' }]);
+    expect(row.verdict).toBe('not comparable');
+    expect(row.differs).toEqual([{ field: 'metric_id', run: 'avg_at_k', reference: 'pass_at_k' }]);
+    expect(row.delta).toBeNull();
+  });
+
+  it('not comparable: different metric parameters', () => {
+    const row = aimeRow([{ ...AIME, parameters: { k: 64 } }]);
+    expect(row.differs).toEqual([{ field: 'metric_parameters.k', run: '4', reference: '64' }]);
+  });
+
+  it('not comparable: a different dataset window or version', () => {
+    const suite = aimeSuite();
+    suite.protocol.details = { release_version: 'release_v6', start_date: '2025-02-01', end_date: '2025-05-01' };
+    const window = aimeRow([{ ...AIME, facts: { 'dataset.window': '2024-10-01..2025-02-01' } }], [suite]);
+    expect(window.verdict).toBe('not comparable');
+    expect(window.differs.map((d) => d.field)).toEqual(['dataset.window']);
+    const version = aimeRow([{ ...AIME, facts: { 'dataset.version': 'release_v5' } }], [suite]);
+    expect(version.differs).toEqual([{ field: 'dataset.version', run: 'release_v6', reference: 'release_v5' }]);
+    // the same window and version, spelled differently, match
+    const same = aimeRow([{ ...AIME, facts: { 'dataset.version': 'v6', 'dataset.window': '2025-02-01/2025-05-01' } }], [suite]);
+    expect(same.verdict).toBe('consistent');
+  });
+
+  it('not comparable: a recorded generation setting differs', () => {
+    const row = aimeRow([{ ...AIME, generation_args: { temperature: 0.6 }, facts: { 'generation.presence_penalty': '1.5' } }]);
+    expect(row.differs).toEqual([{ field: 'generation.temperature', run: '0.7', reference: '0.6' }]);
+  });
+
+  it('not comparable: a different judge model', () => {
+    const ref = referenceRecord(NAME, [
+      { benchmark: 'Arena-Hard v2', score: 78.0, metric_id: 'arena_hard.win_rate', facts: { judge_model: 'gemini-2.5' } },
+    ]);
+    const row = compareRecords(runWith(), [ref], opts).find((r) => r.benchmark === 'arena-hard-v2');
+    expect(row?.differs).toEqual([{ field: 'judge_model', run: 'openai/gpt-4.1', reference: 'gemini-2.5' }]);
+    const same = referenceRecord(NAME, [
+      { benchmark: 'Arena-Hard v2', score: 78.0, metric_id: 'arena_hard.win_rate', facts: { judge_model: 'gpt-4.1' } },
+    ]);
+    expect(compareRecords(runWith(), [same], opts).find((r) => r.benchmark === 'arena-hard-v2')?.verdict).toBe('consistent');
+  });
+
+  it('not comparable: a different extractor', () => {
+    const row = aimeRow([{ ...AIME, facts: { extractor: 'qwen-math-parser' } }]);
+    expect(row.differs).toEqual([{ field: 'extractor', run: 'last-boxed-integer', reference: 'qwen-math-parser' }]);
+  });
+
+  it('not comparable: the run used a named deviation', () => {
+    const suite = aimeSuite();
+    suite.protocol.deviations = ['no-think-stripping'];
+    const row = aimeRow([AIME], [suite]);
+    expect(row.differs).toEqual([{ field: 'deviations', run: 'no-think-stripping', reference: 'none (official protocol)' }]);
+  });
+
+  it('reports facts the reference marks unknown instead of matching them', () => {
+    const row = aimeRow([{ benchmark: 'AIME25', score: 70.3, facts: { metric_id: 'unknown', 'dataset.window': '2025' } }]);
+    expect(row.verdict).toBe('consistent');
+    expect(row.unknown).toEqual(['metric_id', 'dataset.window (not recorded by the run)']);
+  });
+
+  it('no reference: nothing published for the cell or the model', () => {
+    const rows = compareRecords(runWith(), [referenceRecord(NAME, [AIME])], opts);
+    expect(rows.find((r) => r.benchmark === 'arena-hard-v2')?.verdict).toBe('no reference');
+    // a secondary metric with no published counterpart
+    expect(rows.find((r) => r.metric === 'pass_at_k(k=4)')?.verdict).toBe('no reference');
+    // breakdown slices without a published number are left out
+    expect(rows.some((r) => r.evaluation_name === 'aime25/contest=I')).toBe(false);
+    const other = compareRecords(runWith(), [referenceRecord('Some Other Model', [AIME])], opts);
+    expect(other.every((r) => r.verdict === 'no reference')).toBe(true);
+    expect(compareExitCode(other)).toBe(0);
+  });
+
+  it('joins on the model id when the display names differ', () => {
+    const ref = referenceRecord('Qwen3 235B 2507', [AIME], 'qwen/qwen3-235b-a22b-instruct-2507');
+    expect(compareRecords(runWith(), [ref], opts).find((r) => r.headline)?.verdict).toBe('consistent');
+  });
+
+  it('exit code is 1 only when something diverges', () => {
+    expect(compareExitCode([aimeRow([AIME])])).toBe(0);
+    expect(compareExitCode([aimeRow([{ ...AIME, metric_id: 'pass_at_k' }])])).toBe(0);
+    expect(compareExitCode([aimeRow([AIME]), aimeRow([{ ...AIME, score: 10 }])])).toBe(1);
+  });
+
+  it('matches a headline named as a slice with the benchmark-level published number', () => {
+    const arena = arenaSuite();
+    const head = arena.metrics[0];
+    if (head === undefined) throw new Error('fixture');
+    arena.metrics = [{ ...head, evaluation_name: 'arena-hard-v2/category=hard_prompt/style_control=true' }];
+    const ref = referenceRecord(NAME, [{ benchmark: 'Arena-Hard v2', score: 79.2, metric_id: 'arena_hard.win_rate', facts: { judge_model: 'gpt-4.1' } }]);
+    const row = compareRecords(runWith([arena]), [ref], opts)[0];
+    expect(row).toMatchObject({ evaluation_name: 'arena-hard-v2/category=hard_prompt/style_control=true', verdict: 'consistent' });
+  });
+
+  it('reads a window object from the protocol and treats pass@1 as pass_at_k with k=1', () => {
+    const lcb: SuiteRunSummary = {
+      ...aimeSuite(),
+      suite: 'livecodebench',
+      title: 'LiveCodeBench',
+      metrics: [{ evaluation_name: 'livecodebench', metric_id: 'pass@1', metric_name: 'pass@1', parameters: { k: 1, release: 'release_v6' },
+        value: 52.0, unit: 'percent', lower_is_better: false, min_score: 0, max_score: 100, headline: true,
+        uncertainty: { standard_error: { value: 4, method: 'clustered' }, num_samples: 131 } }],
+      protocol: { prompt_template_hash: 'h', extractor: 'x', deviations: [], details: { window: { release: 'release_v6', start_date: '2025-02-01', end_date: '2025-05-01' } } },
+    };
+    const cell: Cell = { benchmark: 'LiveCodeBench', score: 51.8, metric_id: 'pass_at_k', parameters: { k: 1 },
+      facts: { 'dataset.version': 'release_v6', 'dataset.window': '2025-02-01..2025-05-01' } };
+    const head = lcb.metrics[0];
+    if (head === undefined) throw new Error('fixture');
+    lcb.metrics.push({ ...head, metric_id: 'pass@5', parameters: { k: 5 }, value: 70, headline: false });
+    const [row, secondary] = compareRecords(runWith([lcb]), [referenceRecord(NAME, [cell])], opts);
+    expect(row).toMatchObject({ verdict: 'consistent', differs: [], unknown: [] });
+    expect(secondary).toMatchObject({ metric: 'pass@5(k=5)', verdict: 'no reference' });
+    const later = compareRecords(runWith([lcb]), [referenceRecord(NAME, [{ ...cell, facts: { 'dataset.window': '2025-02-01..2025-06-01' } }])], opts)[0];
+    expect(later?.differs).toEqual([{ field: 'dataset.window', run: '2025-02-01..2025-05-01', reference: '2025-02-01..2025-06-01' }]);
+  });
+});
