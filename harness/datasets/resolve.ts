@@ -69,7 +69,19 @@ async function resolveLocal(spec: DatasetSpec, localPath: string, opts: ResolveO
     paths[name] = path;
     sha256[name] = (await sha256File(path)).sha256;
   }
-  return { paths, origin: 'local', revision: `local:${basename(absolute)}`, sha256 };
+  return { paths, origin: 'local', revision: localRevision(spec, absolute, sha256), sha256 };
+}
+
+/**
+ * A local copy whose every file has the pinned sha256 is the pinned revision, byte for byte, so it is
+ * recorded as such and compares as the same dataset; anything else is `local:<name>`.
+ */
+function localRevision(spec: DatasetSpec, absolute: string, sha256: Record<string, string>): string {
+  const entries = Object.entries(sha256);
+  const pinned = entries.length > 0 && entries.every(([name, digest]) => spec.files[name]?.sha256 === digest);
+  if (!pinned) return `local:${basename(absolute)}`;
+  const revisions = new Set(entries.map(([name]) => `${spec.files[name]?.repo}@${spec.files[name]?.revision}`));
+  return [...revisions].join(' + ');
 }
 
 function layoutFor(

@@ -1,10 +1,8 @@
 // After a run: scores.json (validated), report.md, the comparison with the reference, and a table on stdout.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareExitCode, type ComparisonRow } from '../compare/compare.ts';
 import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
 import { comparisonTable } from '../compare/table.ts';
-import { renderReport } from '../report/report.ts';
+import { writeReportFile } from '../report/report.ts';
 import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
 import type { RunSummary } from '../results/inputs.ts';
@@ -40,7 +38,7 @@ export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): P
     const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
     comparison = compared.rows;
   }
-  writeFileSync(join(summary.run_dir, 'report.md'), renderReport(summary, comparison));
+  await writeReportFile(summary.run_dir, summary, comparison);
   const errors = summary.suites.reduce((n, s) => n + s.error_samples, 0);
   opts.stdout.write(`\n${scoreTable(summary)}\n`);
   if (comparison && comparison.length > 0) opts.stdout.write(`\n${comparisonTable(comparison)}\n`);

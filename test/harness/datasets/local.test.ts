@@ -67,3 +67,20 @@ describe('resolveDataset with a local dataset.path', () => {
     );
   });
 });
+
+describe('a local copy identical to the pinned file', () => {
+  it('is recorded as the pinned revision, and anything else as local', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pinned-local-'));
+    const path = join(dir, 'copy.jsonl');
+    await writeFile(path, '{"a": 1}\n');
+    const digest = createHash('sha256').update('{"a": 1}\n').digest('hex');
+    const spec: DatasetSpec = { files: { test: { repo: 'org/data', file: 'test.jsonl', revision: 'abc123', sha256: digest } } };
+    const same = await resolveDataset(spec, { localPath: path, where: 'c.yaml suites.x.dataset' });
+    expect(same.revision).toBe('org/data@abc123');
+    expect(same.origin).toBe('local');
+    await writeFile(path, '{"a": 2}\n');
+    const other = await resolveDataset(spec, { localPath: path, where: 'c.yaml suites.x.dataset' });
+    expect(other.revision).toBe('local:copy.jsonl');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
