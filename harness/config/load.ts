@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { SUITE_IDS } from '../suite.ts';
 import type { SuiteDefinition, SuiteInstance } from '../suite-runtime.ts';
 import { COMMON_SUITE_KEYS, commonSuiteSchema, configSchema, type CommonSuiteConfig, type Config } from './schema.ts';
 import { deepMerge, isRecord } from './merge.ts';
@@ -71,7 +70,7 @@ export function resolveConfig(raw: Record<string, unknown>, shown: string, regis
   for (const [id, body] of Object.entries(config.suites)) {
     const where = `${shown}: suites.${id}`;
     const definition = registry.get(id);
-    if (!definition) throw new ConfigError(`${where}: unknown suite. Known suites: ${SUITE_IDS.join(', ')}.`);
+    if (!definition) throw new ConfigError(`${where}: unknown suite. Known suites: ${[...registry.keys()].join(', ')}.`);
     const common: Record<string, unknown> = {};
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(body)) {
