@@ -26,6 +26,8 @@ export type PreparedItem = {
 };
 
 export type ActiveSuite = {
+  /** protocol facts with the run's flags known (e.g. an unsafe executor is a recorded deviation) */
+  protocol: ProtocolFacts;
   items(files: DatasetFiles): AsyncIterable<PreparedItem>;
   scoreConcurrency: number;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session
       const session = await suite.setup(options, flags);
       const concurrency = suite.scoreConcurrency ? suite.scoreConcurrency(options, flags) : 8;
       return {
+        protocol: suite.protocol(options, flags),
         scoreConcurrency: Math.max(1, concurrency),
         close: () => session.close(),
         finish: async (samples) => {

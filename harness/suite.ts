@@ -142,7 +142,8 @@ export type Suite<Item, Options, Session = null> = {
     ctx: ScoreContext & { options: Options; session: Session },
   ): Promise<SampleScore> | SampleScore;
   aggregate(samples: readonly ScoredSample[], ctx: AggregateContext<Options>): Metric[];
-  protocol(options: Options): ProtocolFacts;
+  /** `flags` lets a suite name run-level deviations (e.g. unsafe-local-exec); runners may omit it */
+  protocol(options: Options, flags?: RunFlags): ProtocolFacts;
   /** how many samples may be scored at once (code execution, judges); default 8 */
   scoreConcurrency?(options: Options, flags: RunFlags): number;
   /** suites scored by an LLM judge: the config then needs a top-level `judge:`; these defaults sit under its generation */

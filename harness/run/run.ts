@@ -147,7 +147,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           signal,
           progress,
           concurrency: config.runner.concurrency,
-          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: instance.protocol.extractor, row }),
+          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: active.protocol.extractor, row }),
         });
         progress.stop();
         const metrics = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
@@ -157,7 +157,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           suite: instance.id,
           title: instance.title,
           metrics,
-          protocol: instance.protocol,
+          protocol: active.protocol,
           dataset: files,
           generation: plan.generation,
           samples_per_item: plan.samples,
