@@ -3,7 +3,8 @@ import { defineSuite, type SuiteDefinition } from '../harness/suite-runtime.ts';
 import { suite as aime25 } from './aime25/index.ts';
 import { suite as arenaHardV2 } from './arena-hard-v2/index.ts';
 import { suite as livecodebench } from './livecodebench/index.ts';
+import { suite as supergpqa } from './supergpqa/index.ts';
 
 export const SUITES: ReadonlyMap<string, SuiteDefinition> = new Map(
-  [defineSuite(aime25), defineSuite(livecodebench), defineSuite(arenaHardV2)].map((definition) => [definition.id, definition]),
+  [defineSuite(aime25), defineSuite(supergpqa), defineSuite(livecodebench), defineSuite(arenaHardV2)].map((definition) => [definition.id, definition]),
 );
