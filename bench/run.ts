@@ -1,12 +1,36 @@
-// npm run bench: speed and memory figures, measured in one run (quote ratios; this machine is noisy).
-import { runGradingBench } from './grading.ts';
-import { runRunnerBench } from './runner.ts';
+// npm run bench: speed and memory figures, each section in its own process so peak RSS is its own.
+// Quote ratios measured in one run; this machine is noisy.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-const which = new Set(process.argv.slice(2));
-const all = which.size === 0;
-if (all || which.has('runner')) {
-  process.stdout.write(`${await runRunnerBench({ requests: 10_000, concurrency: 200, latencyMs: 200 })}\n`);
+const SECTIONS = ['runner', 'supergpqa', 'grading'] as const;
+type Section = (typeof SECTIONS)[number];
+
+async function runSection(section: Section): Promise<string> {
+  if (section === 'runner') {
+    const { runRunnerBench } = await import('./runner.ts');
+    return runRunnerBench({ requests: 10_000, concurrency: 200, latencyMs: 200 });
+  }
+  if (section === 'supergpqa') {
+    const { runSuperGpqaScaleBench } = await import('./supergpqa-scale.ts');
+    return runSuperGpqaScaleBench();
+  }
+  const { runGradingBench } = await import('./grading.ts');
+  return runGradingBench();
 }
-if (all || which.has('grading')) {
-  process.stdout.write(`${await runGradingBench()}\n`);
+
+const arg = process.argv[2];
+const section = SECTIONS.find((s) => s === arg);
+if (section) {
+  process.stdout.write(`${await runSection(section)}\n`);
+} else if (arg !== undefined) {
+  process.stderr.write(`usage: npm run bench [-- ${SECTIONS.join('|')}]\n`);
+  process.exitCode = 2;
+} else {
+  process.stdout.write(`node ${process.version}, ${availableParallelism()} cores, V8 flags: ${process.execArgv.filter((a) => a.startsWith('--') && !a.startsWith('--import')).join(' ') || 'none'}\n`);
+  for (const s of SECTIONS) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), s], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (child.status !== 0) process.exitCode = 1;
+  }
 }

@@ -9,12 +9,15 @@ import { resolveConfig } from '../harness/config/load.ts';
 import { createRunLogger } from '../harness/log.ts';
 import { executeRun, resolvePlanDatasets } from '../harness/run/run.ts';
 import { planSuites, protocolHash } from '../harness/run/settings.ts';
+import { projectPath } from '../harness/paths.ts';
 import { SUITES } from '../suites/index.ts';
 
 export type RunnerBenchOptions = { requests: number; concurrency: number; latencyMs: number };
 
-async function startMock(latencyMs: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'mock-server.ts'), String(latencyMs)], {
+export type MockEndpoint = { url: string; stop(): void };
+
+export async function startMock(latencyMs: number): Promise<MockEndpoint> {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('bench', 'mock-server.ts'), String(latencyMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -33,7 +36,7 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
     const raw = {
       model: { name: 'Bench mock', id: 'bench/mock', simulated: true, endpoint: { base_url: mock.url, model: 'mock' }, generation: { max_tokens: 64 } },
       runner: { concurrency: opts.concurrency, timeout_s: 60, max_retries: 2 },
-      suites: { aime25: { samples, dataset: { path: join(import.meta.dirname, '..', 'suites', 'aime25', 'demo', 'problems.jsonl') } } },
+      suites: { aime25: { samples, dataset: { path: projectPath('suites', 'aime25', 'demo', 'problems.jsonl') } } },
       output: out,
     };
     const loaded = resolveConfig(raw, 'bench', SUITES);

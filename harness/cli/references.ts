@@ -2,7 +2,7 @@
 // model × benchmark. A blank cell was not published.
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import { parseArgs } from 'node:util';
 import { formatNumber, markdownTable } from '../compare/table.ts';
 import type { AggregateRecord } from '../results/aggregate-schema.ts';
@@ -11,7 +11,7 @@ import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { readAggregateFile } from '../results/files.ts';
 import { SUITE_IDS } from '../suite.ts';
 
-export const REFERENCE_DIR = fileURLToPath(new URL('../../results/reference/', import.meta.url));
+export const REFERENCE_DIR = projectPath('results', 'reference');
 
 type Line = { model: string; source: string; cells: Map<string, string[]> };
 

@@ -2,15 +2,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { readAggregateFile, readScoresFile, ResultsFileError } from '../results/files.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 import { compareRecords, type ComparisonRow } from './compare.ts';
 
 export const DEFAULT_TOLERANCE = 1.0;
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const specReferenceSchema = z.looseObject({
   reference: z.string().nullable().optional(),

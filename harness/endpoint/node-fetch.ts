@@ -3,6 +3,7 @@
 // node:http did 0.29 ms and 0.75 on the same run. The SDK only needs status, headers and a body.
 import http from 'node:http';
 import https from 'node:https';
+import { lightResponse } from './light-response.ts';
 
 export type NodeFetchOptions = { maxSockets: number };
 
@@ -10,9 +11,21 @@ function headerPairs(init: RequestInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const source = init?.headers;
   if (source === undefined) return out;
-  new Headers(source).forEach((value, key) => {
+  // the SDK passes a Headers object; copying it through new Headers() would cost a second parse
+  const headers = source instanceof Headers ? source : new Headers(source);
+  headers.forEach((value, key) => {
     out[key] = value;
   });
+  return out;
+}
+
+/** Response headers as a plain record: the Response constructor builds its own Headers from it. */
+function responseHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in raw) {
+    const value = raw[key];
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
   return out;
 }
 
@@ -51,14 +64,14 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
         res.on('error', reject);
         res.on('end', () => {
           signal?.removeEventListener('abort', onAbort);
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) {
-            if (value === undefined) continue;
-            for (const v of Array.isArray(value) ? value : [value]) responseHeaders.append(key, v);
-          }
-          const status = res.statusCode ?? 0;
-          const noBody = status === 204 || status === 304;
-          resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+          resolve(
+            lightResponse(Buffer.concat(chunks), {
+              status: res.statusCode ?? 0,
+              statusText: res.statusMessage ?? '',
+              headers: responseHeaders(res.headers),
+              url: url.href,
+            }),
+          );
         });
       });
       const onAbort = (): void => {

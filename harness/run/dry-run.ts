@@ -1,5 +1,5 @@
 // --dry-run: what a run would send, with token estimates, and no request at all.
-import { getEncoding, type Tiktoken } from 'js-tiktoken';
+import type { Tiktoken } from 'js-tiktoken';
 import type { ModelConfig } from '../config/schema.ts';
 import type { DatasetFiles } from '../suite.ts';
 import type { SuitePlan } from './settings.ts';
@@ -40,7 +40,8 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
     try {
       for await (const item of active.items(files)) {
         if (plan.limit !== null && row.items >= plan.limit) break;
-        encoder ??= getEncoding('o200k_base');
+        // loaded here, not at import: the ranks are several MB and only a dry run needs them
+        encoder ??= (await import('js-tiktoken')).getEncoding('o200k_base');
         row.items += 1;
         row.requests += plan.samples;
         row.prompt_tokens += plan.samples * encoder.encode(requestText(item.request)).length;

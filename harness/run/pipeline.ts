@@ -159,8 +159,23 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     return Promise.all(outcomes.map((o, i) => (o === null ? null : scoreOne(item, i, o))));
   }
 
+  // Kept for aggregation, one per sample: slice labels repeat across items, so share one string per label.
+  const labels = new Map<string, string>();
+  const label = (text: string): string => {
+    const known = labels.get(text);
+    if (known !== undefined) return known;
+    labels.set(text, text);
+    return text;
+  };
+  const compact = (score: SampleScore): SampleScore => {
+    if (!score.groups) return score;
+    const groups: Record<string, string> = {};
+    for (const [key, value] of Object.entries(score.groups)) groups[label(key)] = label(value);
+    return { ...score, groups };
+  };
+
   const window: Array<Promise<Array<ScoredRow | null> | null>> = [];
-  const maxWindow = Math.max(64, Math.ceil((8 * args.concurrency) / samples) + 4 * args.active.scoreConcurrency);
+  const maxWindow = Math.max(64, Math.ceil((4 * args.concurrency) / samples) + 2 * args.active.scoreConcurrency);
   const flushHead = async (): Promise<void> => {
     const head = window.shift();
     if (head === undefined) return;
@@ -169,7 +184,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     for (const row of rows) {
       if (row === null) continue;
       args.onRow(row);
-      result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: row.score });
+      result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: compact(row.score) });
       progress.scored(row.score.value);
     }
   };

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { jsonValueSchema } from '../json.ts';
+import { PROJECT_ROOT, projectPath } from '../paths.ts';
 
 export const specSchema = z.strictObject({
   run_id: z.string(),
@@ -41,14 +42,14 @@ export const specSchema = z.strictObject({
 export type RunSpec = z.infer<typeof specSchema>;
 
 export function harnessVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const pkg: unknown = JSON.parse(readFileSync(projectPath('package.json'), 'utf8'));
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
 }
 
 export function gitRevision(): string | null {
   try {
-    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], cwd: new URL('../..', import.meta.url) });
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'], cwd: new URL('../..', import.meta.url) });
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], cwd: PROJECT_ROOT });
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'], cwd: PROJECT_ROOT });
     return `${rev.toString().trim()}${dirty.toString().trim() ? '-dirty' : ''}`;
   } catch {
     return null;

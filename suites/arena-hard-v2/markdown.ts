@@ -1,14 +1,26 @@
 // Answer metadata as arena-hard-auto computes it (gen_answer.py, utils/add_markdown_info.py):
 // o200k token count of the answer, and markdown counts after the code-block removal quirk.
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200kBase from 'js-tiktoken/ranks/o200k_base';
+import { createRequire } from 'node:module';
+import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
 import type { AnswerMeta, MarkdownMeta } from './schema.ts';
 
 let encoder: Tiktoken | null = null;
 
+function isBpe(value: unknown): value is TiktokenBPE {
+  return typeof value === 'object' && value !== null && 'pat_str' in value && 'bpe_ranks' in value && 'special_tokens' in value;
+}
+
+/** The o200k ranks are several MB: read them on first use, not whenever the suite registry is imported. */
+function loadO200k(): Tiktoken {
+  const ranks: unknown = createRequire(import.meta.url)('js-tiktoken/ranks/o200k_base');
+  const bpe = typeof ranks === 'object' && ranks !== null && 'default' in ranks ? ranks.default : ranks;
+  if (!isBpe(bpe)) throw new Error('js-tiktoken/ranks/o200k_base has an unexpected shape; reinstall dependencies');
+  return new Tiktoken(bpe);
+}
+
 /** tiktoken.encoding_for_model("gpt-4o") is o200k_base; disallowed_special=() encodes special tokens as text. */
 export function tokenLength(text: string): number {
-  encoder ??= new Tiktoken(o200kBase);
+  encoder ??= loadO200k();
   return encoder.encode(text, [], []).length;
 }
 

@@ -1,10 +1,11 @@
 // Runs a program against a problem's tests in the sandbox pool and turns the driver's report into a verdict.
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../../harness/paths.ts';
 import { z } from 'zod';
 import type { SandboxLimits, SandboxPool, SandboxResult } from '../../harness/sandbox/index.ts';
 import type { JsonValue } from '../../harness/json.ts';
 
-const DRIVER_SOURCE = readFileSync(new URL('./driver.py', import.meta.url), 'utf8');
+const DRIVER_SOURCE = readFileSync(projectPath('suites', 'livecodebench', 'driver.py'), 'utf8');
 const DRIVER_FILE = 'lcb_driver.py';
 
 export type Verdict = 'pass' | 'wrong_answer' | 'runtime_error' | 'time_limit' | 'no_code';

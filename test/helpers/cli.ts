@@ -6,8 +6,17 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
-export function startCli(script: string, args: readonly string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/** `launcher` runs the entry as the npm scripts do (bundled by harness/cli/launch.mjs); `tsx` runs the sources. */
+export type CliMode = 'tsx' | 'launcher';
+
+export function startCli(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  mode: CliMode = 'tsx',
+): { child: ChildProcess; done: Promise<CliResult> } {
+  const runner = mode === 'tsx' ? ['--import', 'tsx', script] : ['harness/cli/launch.mjs', script];
+  const child = spawn(process.execPath, [...runner, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -20,6 +29,6 @@ export function startCli(script: string, args: readonly string[], env: Record<st
   return { child, done };
 }
 
-export function runCli(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return startCli(script, args, env).done;
+export function runCli(script: string, args: readonly string[], env: Record<string, string> = {}, mode: CliMode = 'tsx'): Promise<CliResult> {
+  return startCli(script, args, env, mode).done;
 }

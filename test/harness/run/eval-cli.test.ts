@@ -64,7 +64,8 @@ const headline = (runDir: string): number => {
 describe('npm run eval', () => {
   it('runs the offline demo with no key and matches the simulator’s known score', async () => {
     const out = mkdtempSync(join(tmpdir(), 'parity-demo-'));
-    const result = await runCli('harness/cli/eval.ts', ['--output', out]);
+    // as `npm run eval` runs it: bundled by the launcher, no loader thread
+    const result = await runCli('harness/cli/eval.ts', ['--output', out], {}, 'launcher');
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/SIMULATED MODEL/);
