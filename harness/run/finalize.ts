@@ -7,7 +7,7 @@ import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
 import type { RunSummary } from '../results/inputs.ts';
 
-export type FinalizeOptions = { check: boolean; tolerance: number | null; stdout: NodeJS.WritableStream };
+export type FinalizeOptions = { check: boolean; tolerance: number | null; stdout: { write(text: string): unknown } };
 
 export type FinalizeResult = { errors: number; comparison: ComparisonRow[] | null; exitCode: number };
 
