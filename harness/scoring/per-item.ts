@@ -34,7 +34,7 @@ export function percentOverItems(
     min_score: 0,
     max_score: 100,
     uncertainty: {
-      standard_error: { value: se * 100, method: perItem.length === numSamples ? 'binomial' : 'clustered_by_item' },
+      standard_error: { value: se * 100, method: perItem.length === numSamples ? 'standard_error_of_mean' : 'clustered_by_item' },
       confidence_interval: { lower: ci.lower * 100, upper: ci.upper * 100, confidence_level: 0.95, method: 'normal' },
       num_samples: numSamples,
     },

@@ -114,6 +114,8 @@ describe('aggregate', () => {
     const hard = metrics.find((m) => m.evaluation_name === 'livecodebench/difficulty=hard');
     expect(hard?.value).toBeCloseTo(12.5, 10);
     expect(metrics.find((m) => m.metric_id === 'time_limit_samples')?.value).toBe(1);
-    expect(metrics.some((m) => m.metric_id === 'pass@5')).toBe(false);
+    expect(main?.metric_id).toBe('pass_at_k');
+    expect(main?.parameters).toEqual({ k: 1 });
+    expect(metrics.some((m) => m.metric_id === 'pass_at_k' && m.parameters['k'] === 5)).toBe(false);
   });
 });
