@@ -1,16 +1,12 @@
 // Runner throughput: ~10,000 AIME25 requests at concurrency 200 against a 200 ms mock endpoint.
 // efficiency = ideal wall time (N x latency / concurrency) / measured wall time.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { resolveConfig } from '../harness/config/load.ts';
-import { createRunLogger } from '../harness/log.ts';
-import { executeRun, resolvePlanDatasets } from '../harness/run/run.ts';
-import { planSuites, protocolHash } from '../harness/run/settings.ts';
 import { projectPath } from '../harness/paths.ts';
-import { SUITES } from '../suites/index.ts';
+import { runInProcess } from './in-process.ts';
 
 export type RunnerBenchOptions = { requests: number; concurrency: number; latencyMs: number };
 
@@ -39,24 +35,11 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
       suites: { aime25: { samples, dataset: { path: projectPath('suites', 'aime25', 'demo', 'problems.jsonl') } } },
       output: out,
     };
-    const loaded = resolveConfig(raw, 'bench', SUITES);
-    const overrides = { suites: null, limit: null, samples: null, concurrency: null, output: null };
-    const plans = planSuites(loaded, overrides);
-    const datasets = await resolvePlanDatasets(loaded, plans);
-    const runDir = join(out, 'bench-run');
-    mkdirSync(runDir, { recursive: true });
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const summary = await executeRun(
-      { loaded, plans, overrides, runId: 'bench-run', runDir, protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
-      datasets,
-      new AbortController().signal,
-    );
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
+    const { summary, seconds, cpuMs } = await runInProcess(raw, out);
+    const wallMs = seconds * 1000;
     const n = summary.suites.reduce((sum, s) => sum + s.scored_samples + s.error_samples, 0);
     const ideal = (n * opts.latencyMs) / opts.concurrency;
-    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / n;
+    const cpuPerRequest = cpuMs / n;
     const rssMb = process.resourceUsage().maxRSS / 1024;
     return [
       `runner: ${n} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,

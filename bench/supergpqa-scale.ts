@@ -1,14 +1,10 @@
 // SuperGPQA at full size: 26,529 synthetic questions in the native format, streamed through the runner
 // against the mock endpoint, to check that the whole run stays within the memory target.
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig } from '../harness/config/load.ts';
-import { createRunLogger } from '../harness/log.ts';
-import { executeRun, resolvePlanDatasets } from '../harness/run/run.ts';
-import { planSuites, protocolHash } from '../harness/run/settings.ts';
-import { SUITES } from '../suites/index.ts';
+import { runInProcess } from './in-process.ts';
 import { startMock } from './runner.ts';
 
 const ROWS = 26_529;
@@ -50,19 +46,7 @@ export async function runSuperGpqaScaleBench(): Promise<string> {
       suites: { supergpqa: { dataset: { path: data } } },
       output: dir,
     };
-    const loaded = resolveConfig(raw, 'bench', SUITES);
-    const overrides = { suites: null, limit: null, samples: null, concurrency: null, output: null };
-    const plans = planSuites(loaded, overrides);
-    const datasets = await resolvePlanDatasets(loaded, plans);
-    const runDir = join(dir, 'run');
-    mkdirSync(runDir);
-    const t0 = performance.now();
-    const summary = await executeRun(
-      { loaded, plans, overrides, runId: 'bench', runDir, protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
-      datasets,
-      new AbortController().signal,
-    );
-    const seconds = (performance.now() - t0) / 1000;
+    const { summary, seconds } = await runInProcess(raw, dir);
     const suite = summary.suites[0];
     return [
       `supergpqa at full size: ${suite?.items ?? 0} questions, ${suite?.scored_samples ?? 0} scored, ${suite?.error_samples ?? 0} errors, mock latency 50 ms, concurrency 200`,

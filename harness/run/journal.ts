@@ -3,7 +3,11 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, writeSync, fsyncSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { createHash } from 'node:crypto';
 import { classifiedErrorSchema } from '../endpoint/errors.ts';
+import type { SendResult } from '../endpoint/sender.ts';
+import type { GenerationParams } from '../config/schema.ts';
+import type { SampleRequest } from '../suite.ts';
 
 export const usageSchema = z.strictObject({
   prompt_tokens: z.number(),
@@ -31,6 +35,25 @@ export const journalEntrySchema = z.strictObject({
   at: z.string(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/** Identifies what was asked: a resumed entry made for another model, prompt or setting is refused. */
+export function requestHash(endpointModel: string, request: SampleRequest, generation: GenerationParams): string {
+  return createHash('sha256').update(JSON.stringify([endpointModel, request, generation])).digest('hex').slice(0, 32);
+}
+
+/** The journal line for one send's outcome. */
+export function entryFor(key: string, hash: string, sent: SendResult): JournalEntry {
+  return {
+    key,
+    request_hash: hash,
+    status: sent.ok ? 'ok' : 'error',
+    completion: sent.ok ? sent.completion : null,
+    error: sent.ok ? null : sent.error,
+    attempts: sent.attempts,
+    latency_ms: Math.round(sent.latency_ms),
+    at: new Date().toISOString(),
+  };
+}
 
 type Located = { offset: number; length: number };
 

@@ -1,13 +1,12 @@
 // One suite's generation and scoring, streamed: items are read one by one, their samples sent through the
 // sender (or read back from the journal), scored as soon as the item is complete, and written in dataset order.
-import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { GenerationParams } from '../config/schema.ts';
 import type { ClassifiedError } from '../endpoint/errors.ts';
 import type { Sender } from '../endpoint/sender.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
-import type { Journal } from './journal.ts';
+import { entryFor, requestHash, type Journal } from './journal.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
 
@@ -52,10 +51,6 @@ export type PipelineResult = {
   fatal: ClassifiedError | null;
 };
 
-export function requestHash(item: PreparedItem, generation: GenerationParams, endpointModel: string): string {
-  return createHash('sha256').update(JSON.stringify([endpointModel, item.request, generation])).digest('hex').slice(0, 32);
-}
-
 const missing = (key: string): ClassifiedError => ({
   kind: 'permanent',
   status: null,
@@ -91,16 +86,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
     const sent = await args.sender.send(item.request, generation, args.signal);
     if (!sent.ok && sent.attempts === 0) return null;
-    journal.append({
-      key,
-      request_hash: hash,
-      status: sent.ok ? 'ok' : 'error',
-      completion: sent.ok ? sent.completion : null,
-      error: sent.ok ? null : sent.error,
-      attempts: sent.attempts,
-      latency_ms: Math.round(sent.latency_ms),
-      at: new Date().toISOString(),
-    });
+    journal.append(entryFor(key, hash, sent));
     result.usage.requests += sent.attempts;
     if (sent.ok && sent.completion.usage) {
       result.usage.prompt_tokens += sent.completion.usage.prompt_tokens;
@@ -136,7 +122,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
    * the item's scored rows. Scheduling strictly in order keeps only a window of completions in memory.
    */
   async function scheduleItem(item: PreparedItem): Promise<{ done: Promise<Array<ScoredRow | null> | null> }> {
-    const hash = requestHash(item, generation, args.endpointModel);
+    const hash = requestHash(args.endpointModel, item.request, generation);
     const pending: Array<Promise<SampleOutcome | null>> = [];
     for (let i = 0; i < samples; i++) {
       if (journal.has(`${suite.id}/${item.id}/${i}`) || args.sender === null) {
