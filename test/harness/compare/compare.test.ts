@@ -44,6 +44,13 @@ describe('compareRecords verdicts', () => {
     expect(compareExitCode([row])).toBe(1);
   });
 
+  it('not comparable: a simulated model, however close its number', () => {
+    const simulated = aggregateRecord(runSummary({ model: { ...runSummary().model, simulated: true } }));
+    const row = compareRecords(simulated, [referenceRecord(NAME, [AIME])], opts).find((r) => r.evaluation_name === 'aime25' && r.headline);
+    expect(row?.verdict).toBe('not comparable');
+    expect(row?.differs[0]).toEqual({ field: 'model', run: 'simulated endpoint', reference: 'the real model' });
+  });
+
   it('not comparable: a different metric id', () => {
     const row = aimeRow([{ ...AIME, metric_id: 'pass_at_k' }]);
     expect(row.verdict).toBe('not comparable');
