@@ -49,7 +49,7 @@ function readYaml(file: string, chain: string[]): Record<string, unknown> {
 function describeIssue(file: string, error: z.ZodError): string {
   const lines = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.map(String).join('.') || '(top level)';
-    const fix = issue.code === 'unrecognized_keys' ? ' Remove it or check its spelling.' : '';
+    const fix = issue.code === 'unrecognized_keys' ? ' Remove it or check its spelling.' : ' Fix the value; README.md (Config) lists every key.';
     return `  ${path}: ${issue.message}.${fix}`;
   });
   return `${file}: invalid config\n${lines.join('\n')}`;
