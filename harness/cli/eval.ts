@@ -5,6 +5,7 @@ import { apiKeyFor, ConfigError, loadConfig } from '../config/load.ts';
 import { createRunLogger } from '../log.ts';
 import { dryRun, formatDryRun } from '../run/dry-run.ts';
 import { finalizeRun } from '../run/finalize.ts';
+import { lockRunDir } from '../run/lock.ts';
 import { createRunDir, newRunId, readSpec, writeJsonAtomic } from '../run/run-dir.ts';
 import { buildSpec, executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
 import { planSuites, protocolHash } from '../run/settings.ts';
@@ -47,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     runId = newRunId(config.model.name);
     runDir = createRunDir(config.output, runId);
   }
+  const lock = lockRunDir(runDir);
   const sim = config.simulator
     ? await startSimServer({ accuracy: config.simulator.accuracy, seed: config.simulator.seed, latencyMs: config.simulator.latency_ms })
     : null;
@@ -85,6 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await sim?.close();
+    lock.release();
   }
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { resolveConfig } from '../config/load.ts';
 import { createRunLogger } from '../log.ts';
 import { finalizeRun } from '../run/finalize.ts';
+import { lockRunDir } from '../run/lock.ts';
 import { readSpec } from '../run/run-dir.ts';
 import { executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
 import { planSuites, protocolHash } from '../run/settings.ts';
@@ -35,8 +36,13 @@ async function main(argv: readonly string[]): Promise<number> {
     log: createRunLogger(join(runDir, 'log.jsonl')),
     stderr: process.stderr,
   };
-  const summary = await executeRun(ctx, datasets, new AbortController().signal);
-  return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout })).exitCode;
+  const lock = lockRunDir(resolve(runDir));
+  try {
+    const summary = await executeRun(ctx, datasets, new AbortController().signal);
+    return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout })).exitCode;
+  } finally {
+    lock.release();
+  }
 }
 
 await runMain(() => main(process.argv.slice(2)));
