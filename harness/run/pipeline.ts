@@ -145,19 +145,29 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     return Promise.all(outcomes.map((o, i) => (o === null ? null : scoreOne(item, i, o))));
   }
 
-  // Kept for aggregation, one per sample: slice labels repeat across items, so share one string per label.
-  const labels = new Map<string, string>();
+  // Kept for aggregation, one per sample, so kept small: samples of the same slice share one frozen groups
+  // object, and short labels (verdicts, extracted letters) share one string.
+  const shared = new Map<string, string>();
   const label = (text: string): string => {
-    const known = labels.get(text);
+    const known = shared.get(text);
     if (known !== undefined) return known;
-    labels.set(text, text);
+    if (text.length <= 64 && shared.size < 10_000) shared.set(text, text);
     return text;
   };
+  const groupSets = new Map<string, Readonly<Record<string, string>>>();
   const compact = (score: SampleScore): SampleScore => {
-    if (!score.groups) return score;
-    const groups: Record<string, string> = {};
-    for (const [key, value] of Object.entries(score.groups)) groups[label(key)] = label(value);
-    return { ...score, groups };
+    const out: SampleScore = { value: score.value, verdict: label(score.verdict), extracted: score.extracted === null ? null : label(score.extracted) };
+    if (score.groups) {
+      const key = JSON.stringify(score.groups);
+      let groups = groupSets.get(key);
+      if (groups === undefined) {
+        groups = Object.freeze({ ...score.groups });
+        groupSets.set(key, groups);
+      }
+      out.groups = groups;
+    }
+    if (score.details) out.details = score.details;
+    return out;
   };
 
   const window: Array<Promise<Array<ScoredRow | null> | null>> = [];
