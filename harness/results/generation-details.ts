@@ -96,6 +96,8 @@ export function generationConfig(
   details['scored_samples'] = String(suite.scored_samples);
   details['error_samples'] = String(suite.error_samples);
   details['errors_by_kind'] = JSON.stringify(suite.errors_by_kind);
+  details['truncated_samples'] = String(suite.truncated.by_length);
+  details['truncated_in_thinking_samples'] = String(suite.truncated.in_thinking);
   details['harness_version'] = summary.harness.version;
   details['harness_git_revision'] = summary.harness.git_revision ?? 'unknown';
   details['config_hash'] = summary.config_hash;

@@ -24,6 +24,7 @@ export function scoreTable(summary: RunSummary): string {
       const seText = se ? `  SE ${se.value.toFixed(2)}` : '';
       lines.push(`  ${m.headline ? '*' : ' '} ${m.metric_name.padEnd(44)} ${m.value.toFixed(1).padStart(6)}${unit}${seText}${band}`);
     }
+    if (suite.truncated.by_length > 0) lines.push(`  ${suite.truncated.by_length} samples cut off by max_tokens (${suite.truncated.in_thinking} while still thinking): raise max_tokens if this is a large share`);
     const kinds = Object.entries(suite.errors_by_kind);
     if (kinds.length > 0) lines.push(`  errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }

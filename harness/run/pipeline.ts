@@ -6,7 +6,7 @@ import type { ClassifiedError } from '../endpoint/errors.ts';
 import type { Sender } from '../endpoint/sender.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
-import { entryFor, requestHash, type Journal } from './journal.ts';
+import { entryFor, JournalError, requestHash, type Journal } from './journal.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
 
@@ -47,6 +47,7 @@ export type PipelineResult = {
   scored: ScoredSample[];
   errors: number;
   errorsByKind: Record<string, number>;
+  truncated: { by_length: number; in_thinking: number };
   usage: Usage & { requests: number };
   fatal: ClassifiedError | null;
 };
@@ -67,6 +68,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     scored: [],
     errors: 0,
     errorsByKind: {},
+    truncated: { by_length: 0, in_thinking: 0 },
     usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
     fatal: null,
   };
@@ -79,7 +81,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     const key = `${suite.id}/${item.id}/${index}`;
     const known = journal.read(key);
     if (known?.completion) {
-      if (known.request_hash !== hash) throw new Error(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
+      if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
       return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
     }
     if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
@@ -180,6 +182,8 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     for (const row of rows) {
       if (row === null) continue;
       args.onRow(row);
+      if (row.completion.truncated) result.truncated.by_length += 1;
+      if (row.completion.truncated_in_thinking) result.truncated.in_thinking += 1;
       result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: compact(row.score) });
       progress.scored(row.score.value);
     }

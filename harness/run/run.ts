@@ -165,6 +165,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           scored_samples: result.scored.length,
           error_samples: result.errors,
           errors_by_kind: result.errorsByKind,
+          truncated: result.truncated,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,
           started_at: started,

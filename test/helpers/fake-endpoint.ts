@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export type FakeReply =
-  | { kind: 'answer'; content: string }
+  | { kind: 'answer'; content: string; finish_reason?: string }
   | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; text: string }
   | { kind: 'hang' };
@@ -46,7 +46,7 @@ export async function startFakeEndpoint(reply: (req: FakeRequest) => FakeReply):
               object: 'chat.completion',
               created: 0,
               model: 'fake',
-              choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
+              choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: r.finish_reason ?? 'stop' }],
               usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
             }
           : r.body;
