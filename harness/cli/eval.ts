@@ -21,6 +21,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.overrides.concurrency !== null) config.runner.concurrency = args.overrides.concurrency;
   if (args.overrides.output !== null) config.output = args.overrides.output;
   const plans = planSuites(loaded, args.overrides);
+  if (args.check && config.reference === undefined) {
+    throw new ConfigError(`${loaded.file}: reference: is not set, so --check has nothing to compare with. Add reference: results/reference/<file>.json.`);
+  }
   const simulated = config.simulator !== undefined;
   if (!simulated && !args.dryRun) {
     apiKeyFor(config.model.endpoint.api_key_env, `${loaded.file}: model`);

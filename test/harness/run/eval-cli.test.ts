@@ -196,6 +196,15 @@ describe('npm run eval', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--check without a reference in the config is bad input, not a silent pass', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file } = config(e.baseUrl);
+    const result = await runCli('harness/cli/eval.ts', ['--config', file, '--check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/reference: is not set, so --check has nothing to compare with/);
+    expect(e.requests).toHaveLength(0);
+  });
+
   it('reports a missing API key before any request', async () => {
     const e = await fake((req) => right(req.prompt));
     const { file } = config(e.baseUrl);
