@@ -7,6 +7,7 @@ import { simulatedCorrect } from '../../../harness/sim/server.ts';
 import { PROMPT_TEMPLATE } from '../../../suites/aime25/prompt.ts';
 import { ROOT, runCli, startCli } from '../../helpers/cli.ts';
 import { startFakeEndpoint, type FakeEndpoint, type FakeReply } from '../../helpers/fake-endpoint.ts';
+import { referenceRecord } from '../../fixtures/results/reference-builder.ts';
 
 const GOLD: Record<string, number> = { one: 7, two: 42, three: 100, four: 24 };
 const goldFor = (prompt: string): number => {
@@ -194,6 +195,24 @@ describe('npm run eval', () => {
     expect(result.stdout).toMatch(/aime25: 2 items, 6 requests/);
     expect(e.requests).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--check exits 1 when the reproduced number diverges from the published one, 0 when it agrees', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file } = config(e.baseUrl);
+    const dir = join(file, '..');
+    const cell = (score: number) => [{ benchmark: 'AIME25', score, metric_id: 'avg_at_k', parameters: { k: 3 } }];
+    writeFileSync(join(dir, 'far.json'), JSON.stringify([referenceRecord('Fake Model', cell(40), 'test/fake')]));
+    writeFileSync(join(dir, 'near.json'), JSON.stringify([referenceRecord('Fake Model', cell(99.5), 'test/fake')]));
+    const withRef = (ref: string) => writeFileSync(file, `${readFileSync(file, 'utf8').replace(/^reference: .*\n/m, '')}reference: ${join(dir, ref)}\n`);
+    withRef('far.json');
+    const far = await runCli('harness/cli/eval.ts', ['--config', file, '--check']);
+    expect(far.stdout).toMatch(/diverges/);
+    expect(far.code).toBe(1);
+    withRef('near.json');
+    const near = await runCli('harness/cli/eval.ts', ['--config', file, '--check']);
+    expect(near.stdout).toMatch(/consistent/);
+    expect(near.code).toBe(0);
   });
 
   it('--check without a reference in the config is bad input, not a silent pass', async () => {
