@@ -34,8 +34,9 @@ export function clusteredStandardError(itemMeans: readonly number[]): number {
 
 export type Interval = { lower: number; upper: number };
 
-export function normalInterval(value: number, se: number): Interval {
-  return { lower: value - Z95 * se, upper: value + Z95 * se };
+/** Normal 95% interval, cut to the score's range: an accuracy interval never leaves [0, 1]. */
+export function normalInterval(value: number, se: number, range: Interval = { lower: 0, upper: 1 }): Interval {
+  return { lower: Math.max(range.lower, value - Z95 * se), upper: Math.min(range.upper, value + Z95 * se) };
 }
 
 /** Groups values by key, keeping insertion order. */

@@ -65,6 +65,14 @@ describe('stdin problems', () => {
     expect((await grade('fxa003_c', 'n, k = map(int, input().split())\nprint(n / k + 1e-12)\nprint(n, k)')).verdict).toBe('wrong_answer');
   });
 
+  it('serves the test input through the process stdin object too, as upstream patches it', async () => {
+    // bound at module level before the test runs: upstream patches read/readline/readlines on that object
+    expect((await grade('fxa001_a', 'from sys import stdin\ninput = stdin.readline\na, b = map(int, input().split())\nprint(a + b)')).verdict).toBe('pass');
+    expect((await grade('fxa001_a', 'from sys import stdin\nprint(sum(map(int, stdin.read().split())))')).verdict).toBe('pass');
+    expect((await grade('fxa001_a', 'print(sum(map(int, stdin.read().split())))')).verdict).toBe('pass');
+    expect((await grade('fxa001_a', 'from sys import stdin\nprint(sum(int(x) for l in stdin.readlines() for x in l.split()))')).verdict).toBe('pass');
+  });
+
   it('keeps upstream quirks: preamble imports, wrapped program, non-iterable stdin', async () => {
     expect((await grade('fxa001_a', 'd = defaultdict(int)\nd[0] = sum(map(int, input().split()))\nprint(d[0])')).verdict).toBe('pass');
     expect((await grade('fxa001_a', 'import sys\nfor line in sys.stdin:\n    print(sum(map(int, line.split())))')).verdict).toBe('runtime_error');
