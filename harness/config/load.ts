@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { SuiteDefinition, SuiteInstance } from '../suite-runtime.ts';
+import { registerSecret } from '../endpoint/scrub.ts';
 import { COMMON_SUITE_KEYS, commonSuiteSchema, configSchema, type CommonSuiteConfig, type Config } from './schema.ts';
 import { deepMerge, isRecord } from './merge.ts';
 
@@ -97,5 +98,6 @@ export function apiKeyFor(envName: string | undefined, where: string, env: NodeJ
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(`${where}.endpoint.api_key_env: environment variable ${envName} is not set. Export it (export ${envName}=...) or remove api_key_env for a local server without a key.`);
   }
+  registerSecret(value.trim());
   return value.trim();
 }

@@ -7,6 +7,7 @@ import type { Sender } from '../endpoint/sender.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
 import { entryFor, JournalError, requestHash, type Journal } from './journal.ts';
+import { scrubSecrets } from '../endpoint/scrub.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
 
@@ -111,7 +112,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       if (args.signal.aborted) throw err;
       const judgeKind = err instanceof JudgeFailure ? `judge_${err.error.kind}` : 'scoring';
       countError(judgeKind);
-      progress.note(`${suite.id}/${item.id}/${index}: ${err instanceof Error ? err.message : String(err)}`);
+      progress.note(scrubSecrets(`${suite.id}/${item.id}/${index}: ${err instanceof Error ? err.message : String(err)}`));
       return null;
     }
   }

@@ -95,6 +95,19 @@ export function readSpec(runDir: string): RunSpec {
   return parsed.data;
 }
 
+/** A URL with any user:password@ part removed. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === '' && parsed.password === '') return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** The config as stored in spec.json: endpoint headers are dropped so no credential can be kept. */
 export function storableConfig(raw: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = JSON.parse(JSON.stringify(raw));
@@ -103,6 +116,9 @@ export function storableConfig(raw: Record<string, unknown>): Record<string, unk
     if (typeof block === 'object' && block !== null && 'endpoint' in block) {
       const endpoint = block.endpoint;
       if (typeof endpoint === 'object' && endpoint !== null && 'headers' in endpoint) delete endpoint.headers;
+      if (typeof endpoint === 'object' && endpoint !== null && 'base_url' in endpoint && typeof endpoint.base_url === 'string') {
+        endpoint.base_url = withoutCredentials(endpoint.base_url);
+      }
     }
   }
   return copy;
