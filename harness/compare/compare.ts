@@ -1,6 +1,7 @@
 // Reproduced vs published: one row per (model, benchmark, metric) of the run, with a verdict.
 import type { AggregateRecord, EvaluationResult } from '../results/aggregate-schema.ts';
 import { benchmarkOf, type BenchmarkSlice } from '../results/benchmarks.ts';
+import { DETAIL_KEYS } from '../results/generation-details.ts';
 import { Z95 } from '../stats/summary.ts';
 import { compareFacts, resultFacts, sameFact, type FactDifference, UNKNOWN } from './facts.ts';
 
@@ -87,6 +88,20 @@ function standardErrorOf(result: EvaluationResult): number | null {
   return null;
 }
 
+/**
+ * What makes a run's number a different measurement whatever the reference states: a simulated model,
+ * only the first items of the benchmark (--limit), or a local dataset file that is not the pinned one.
+ */
+function coverageDifferences(run: AggregateRecord, result: EvaluationResult): FactDifference[] {
+  const out: FactDifference[] = [];
+  const details = result.generation_config?.additional_details ?? {};
+  if (run.source_metadata.additional_details?.simulated === 'true') out.push({ field: 'model', run: 'simulated endpoint', reference: 'the real model' });
+  if (details['dataset.subset'] === 'true') out.push({ field: 'dataset.items', run: `first ${details['items'] ?? '?'} items (--limit)`, reference: 'the whole benchmark' });
+  const revision = details[DETAIL_KEYS.datasetRevision];
+  if (revision?.startsWith('local:')) out.push({ field: DETAIL_KEYS.datasetRevision, run: `${revision} (not the pinned file)`, reference: 'the published dataset' });
+  return out;
+}
+
 function row(run: AggregateRecord, result: EvaluationResult, candidates: Candidate[], opts: CompareOptions): ComparisonRow {
   const slice = benchmarkOf(result.evaluation_name);
   const headline = isHeadline(result, slice);
@@ -123,10 +138,7 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
     note: details.note ?? null,
   };
   const facts = compareFacts(resultFacts(result), resultFacts(chosen.result));
-  // answers from the offline simulator say nothing about the real model, however close the number
-  if (run.source_metadata.additional_details?.simulated === 'true') {
-    facts.differs.unshift({ field: 'model', run: 'simulated endpoint', reference: 'the real model' });
-  }
+  facts.differs.unshift(...coverageDifferences(run, result));
   if (facts.differs.length > 0) return { ...base, published, verdict: 'not comparable', ...facts };
   const delta = score - published.value;
   const inCi = base.reproduced.ci !== null && published.value >= base.reproduced.ci.lower && published.value <= base.reproduced.ci.upper;

@@ -95,7 +95,9 @@ export function compareFacts(run: Facts, reference: Facts): FactComparison {
       continue;
     }
     const runValue = run.get(field);
-    if (runValue === undefined) unknown.push(`${field} (not recorded by the run)`);
+    // a sampling setting the source states but the run did not send ran at the server's default
+    if (runValue === undefined && field.startsWith(DETAIL_KEYS.generationPrefix)) differs.push({ field, run: 'not sent (server default)', reference: refValue });
+    else if (runValue === undefined) unknown.push(`${field} (not recorded by the run)`);
     else if (!sameFact(field, runValue, refValue)) differs.push({ field, run: runValue, reference: refValue });
   }
   const refDeviations = reference.get(DETAIL_KEYS.deviations);

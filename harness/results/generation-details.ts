@@ -93,6 +93,7 @@ export function generationConfig(
 
   details['samples_per_item'] = String(suite.samples_per_item);
   details['items'] = String(suite.items);
+  details['dataset.subset'] = String(suite.subset);
   details['scored_samples'] = String(suite.scored_samples);
   details['error_samples'] = String(suite.error_samples);
   details['errors_by_kind'] = JSON.stringify(suite.errors_by_kind);

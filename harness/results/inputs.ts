@@ -42,6 +42,8 @@ export type SuiteRunSummary = {
   generation: GenerationParams;
   samples_per_item: number;
   items: number;
+  /** true when a limit stopped the run before the end of the dataset: the score covers the first `items` only */
+  subset: boolean;
   scored_samples: number;
   /** samples with no response after all retries: kept out of every metric */
   error_samples: number;

@@ -45,6 +45,8 @@ export type PipelineArgs = {
 
 export type PipelineResult = {
   items: number;
+  /** a limit stopped reading before the dataset ended */
+  subset: boolean;
   scored: ScoredSample[];
   errors: number;
   errorsByKind: Record<string, number>;
@@ -66,6 +68,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   const scoreLimit = pLimit(args.active.scoreConcurrency);
   const result: PipelineResult = {
     items: 0,
+    subset: false,
     scored: [],
     errors: 0,
     errorsByKind: {},
@@ -191,7 +194,10 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   };
 
   for await (const item of args.active.items(args.files)) {
-    if (args.limit !== null && result.items >= args.limit) break;
+    if (args.limit !== null && result.items >= args.limit) {
+      result.subset = true; // there was at least one more item
+      break;
+    }
     if (args.sender?.fatal()) break;
     result.items += 1;
     progress.addTotal(samples);

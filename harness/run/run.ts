@@ -162,6 +162,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           generation: plan.generation,
           samples_per_item: plan.samples,
           items: result.items,
+          subset: result.subset,
           scored_samples: result.scored.length,
           error_samples: result.errors,
           errors_by_kind: result.errorsByKind,

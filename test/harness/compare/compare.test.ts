@@ -44,6 +44,19 @@ describe('compareRecords verdicts', () => {
     expect(compareExitCode([row])).toBe(1);
   });
 
+  it('not comparable: only the first items of the benchmark (--limit)', () => {
+    const row = aimeRow([AIME], [{ ...aimeSuite(), subset: true, items: 5 }]);
+    expect(row.verdict).toBe('not comparable');
+    expect(row.differs[0]).toEqual({ field: 'dataset.items', run: 'first 5 items (--limit)', reference: 'the whole benchmark' });
+  });
+
+  it('not comparable: a sampling setting the source states but the run never sent', () => {
+    const suite = aimeSuite();
+    const row = aimeRow([{ ...AIME, generation_args: { top_k: 20 } }], [{ ...suite, generation: { temperature: 0.7, top_p: 0.8, max_tokens: 38912 } }]);
+    expect(row.verdict).toBe('not comparable');
+    expect(row.differs).toContainEqual({ field: 'generation.top_k', run: 'not sent (server default)', reference: '20' });
+  });
+
   it('not comparable: a simulated model, however close its number', () => {
     const simulated = aggregateRecord(runSummary({ model: { ...runSummary().model, simulated: true } }));
     const row = compareRecords(simulated, [referenceRecord(NAME, [AIME])], opts).find((r) => r.evaluation_name === 'aime25' && r.headline);
