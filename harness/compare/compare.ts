@@ -38,7 +38,7 @@ export type CompareOptions = { tolerance: number };
 
 type Candidate = { record: AggregateRecord; result: EvaluationResult };
 
-function sameModel(a: AggregateRecord, b: AggregateRecord): boolean {
+export function sameModel(a: AggregateRecord, b: AggregateRecord): boolean {
   // a simulated run is labelled "<name> (simulated)"; it still joins, and is then marked not comparable
   const name = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ \(simulated\)$/, '');
   return name(a.model_info.name) === name(b.model_info.name) || a.model_info.id.toLowerCase() === b.model_info.id.toLowerCase();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { readAggregateFile, readScoresFile, ResultsFileError } from '../results/files.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { compareRecords, type ComparisonRow } from './compare.ts';
+import { compareRecords, sameModel, type ComparisonRow } from './compare.ts';
 
 export const DEFAULT_TOLERANCE = 1.0;
 
@@ -56,6 +56,11 @@ export async function compareRun(
   }
   const referencePath = resolveReferencePath(recorded);
   const references = await readAggregateFile(referencePath);
+  // a misspelt model name would otherwise turn every row into "no reference" and the check green
+  if (!references.some((ref) => sameModel(run, ref))) {
+    const held = references.map((ref) => ref.model_info.name).join(', ');
+    throw new ResultsFileError(`${referencePath}: no published numbers for model "${run.model_info.name}" (id ${run.model_info.id}). The file holds: ${held}. Check model.name and model.id in the config.`);
+  }
   const rows = compareRecords(run, references, { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
   return { run, referencePath, rows };
 }

@@ -44,6 +44,14 @@ describe('npm run compare', () => {
     expect(parsed).toMatchObject({ exit_code: 1, rows: expect.arrayContaining([expect.objectContaining({ verdict: 'diverges' })]) });
   });
 
+  it('exits 2 when the reference holds nothing for the run\'s model, naming the models it holds', async () => {
+    const { runDir, referencePath } = await setup(65.0);
+    await writeFile(referencePath, JSON.stringify([referenceRecord('Some Other Model', [{ benchmark: 'AIME25', score: 65, metric_id: 'avg_at_k' }])]));
+    const c = capture();
+    expect(await main([runDir], c.io)).toBe(2);
+    expect(c.err.join('\n')).toMatch(/no published numbers for model "Qwen3-235B-A22B-Instruct-2507".*The file holds: Some Other Model/);
+  });
+
   it('--tolerance widens what counts as consistent', async () => {
     const { runDir } = await setup(95.0);
     expect(await main([runDir, '--tolerance', '40'], capture().io)).toBe(0);
