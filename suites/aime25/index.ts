@@ -13,8 +13,9 @@ export const suite: Suite<AimeItem, AimeOptions, null> = {
   id: 'aime25',
   title: 'AIME 2025 (I + II)',
   optionsSchema,
-  // Qwen3 report: 64 samples per problem; a config sets its own sampling (the model card's settings).
-  defaults: { samples: 64, generation: { temperature: 0.7, top_p: 0.8, max_tokens: 38912 } },
+  // Qwen3 report: 64 samples per problem and 38,912 output tokens for AIME. Sampling (temperature, top-p, ...)
+  // belongs to the model: each config sets its model card's, so no model inherits another's.
+  defaults: { samples: 64, generation: { max_tokens: 38912 } },
   dataset: () => AIME25_SPEC,
   load: (files) => loadAime(files),
   itemId: (item) => item.id,

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     const loaded = loadConfig(write(base), SUITES);
     const [plan] = planSuites(loaded, { suites: null, limit: null, samples: null, concurrency: null, output: null });
     expect(plan?.samples).toBe(4);
-    expect(plan?.generation).toEqual({ temperature: 0.7, top_p: 0.8, max_tokens: 100, extra_body: { top_k: 20 } });
+    expect(plan?.generation).toEqual({ temperature: 0.7, max_tokens: 100, extra_body: { top_k: 20 } });
     expect(loaded.config.runner.concurrency).toBe(16);
     expect(loaded.config.output).toBe('results/runs');
   });
