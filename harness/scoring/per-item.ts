@@ -24,15 +24,13 @@ export function percentOverItems(
   numSamples: number,
 ): Metric {
   const value = mean(perItem);
+  const common = { ...base, value: value * 100, unit: 'percent' as const, lower_is_better: false, min_score: 0, max_score: 100 };
+  // one item has no spread to estimate: no interval rather than a false "SE 0"
+  if (perItem.length < 2) return { ...common, uncertainty: { num_samples: numSamples } };
   const se = clusteredStandardError(perItem);
   const ci = normalInterval(value, se);
   return {
-    ...base,
-    value: value * 100,
-    unit: 'percent',
-    lower_is_better: false,
-    min_score: 0,
-    max_score: 100,
+    ...common,
     uncertainty: {
       standard_error: { value: se * 100, method: perItem.length === numSamples ? 'standard_error_of_mean' : 'clustered_by_item' },
       confidence_interval: { lower: ci.lower * 100, upper: ci.upper * 100, confidence_level: 0.95, method: 'normal' },

@@ -75,3 +75,12 @@ describe('AIME25 metrics', () => {
     expect(byId('pass_at_k', 1)).toBeUndefined();
   });
 });
+
+describe('AIME25 metrics on one problem', () => {
+  it('give no interval rather than a standard error of 0', () => {
+    const one: ScoredSample[] = [1, 0, 1].map((v, i) => ({ item_id: 'a', sample_index: i, score: { value: v, verdict: 'x', extracted: null } }));
+    const avg = aimeMetrics(one, 3).find((m) => m.metric_id === 'avg_at_k');
+    expect(avg?.value).toBeCloseTo(200 / 3, 10);
+    expect(avg?.uncertainty).toEqual({ num_samples: 3 });
+  });
+});
