@@ -12,15 +12,19 @@ import { planSuites, protocolHash } from '../run/settings.ts';
 import { startSimServer } from '../sim/server.ts';
 import { SUITES } from '../../suites/index.ts';
 import { parseEvalArgs } from './args.ts';
+import { protocolChange, readResumeSpec, resumeOverrides } from './resume.ts';
 import { EXIT, runMain } from './exit.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseEvalArgs(argv);
   const loaded = loadConfig(args.config, SUITES);
   const { config } = loaded;
-  if (args.overrides.concurrency !== null) config.runner.concurrency = args.overrides.concurrency;
   if (args.overrides.output !== null) config.output = args.overrides.output;
-  const plans = planSuites(loaded, args.overrides);
+  // a resume keeps the scope the run was started with (suites, limit, samples); only speed may change
+  const spec = args.resume === null ? null : readResumeSpec(config.output, args.resume);
+  const overrides = spec ? resumeOverrides(args.overrides, spec.overrides, args.resume ?? '') : args.overrides;
+  if (overrides.concurrency !== null) config.runner.concurrency = overrides.concurrency;
+  const plans = planSuites(loaded, overrides);
   if (args.check && config.reference === undefined) {
     throw new ConfigError(`${loaded.file}: reference: is not set, so --check has nothing to compare with. Add reference: results/reference/<file>.json.`);
   }
@@ -38,13 +42,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let runId: string;
   let runDir: string;
   let createdAt = new Date().toISOString();
-  if (args.resume !== null) {
-    runId = args.resume;
+  if (spec !== null) {
+    runId = spec.run_id;
     runDir = join(config.output, runId);
-    if (!existsSync(runDir)) throw new ConfigError(`--resume ${runId}: no run directory ${runDir}. List runs with: ls ${config.output}`);
-    const spec = readSpec(runDir);
     if (spec.protocol_hash !== hash) {
-      throw new ConfigError(`--resume ${runId}: the config no longer matches the run (model, samples, generation or suite options changed since ${spec.created_at}). Start a new run, or restore the config.`);
+      throw new ConfigError(`--resume ${runId}: ${loaded.file} no longer matches the run: ${protocolChange(spec, plans, config.model.endpoint.model)}. Start a new run, or restore the config.`);
     }
     createdAt = spec.created_at;
   } else {
@@ -66,7 +68,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const ctx: RunContext = {
     loaded,
     plans,
-    overrides: args.overrides,
+    overrides,
     runId,
     runDir,
     protocolHash: hash,
@@ -80,7 +82,12 @@ async function main(argv: readonly string[]): Promise<number> {
   log.info({ run_id: runId, config: loaded.file, resume: args.resume !== null }, 'run started');
   try {
     const summary = await executeRun(ctx, datasets, abort.signal);
-    const result = await finalizeRun(summary, { check: args.check, tolerance: args.tolerance, stdout: process.stdout });
+    const result = await finalizeRun(summary, {
+      check: args.check,
+      tolerance: args.tolerance,
+      stdout: process.stdout,
+      resumeCommand: `npm run eval -- --config ${loaded.file} --resume ${runId}${args.overrides.output === null ? '' : ` --output ${args.overrides.output}`}`,
+    });
     log.info({ exit_code: result.exitCode, errors: result.errors }, 'run finished');
     return result.exitCode;
   } catch (err) {

@@ -39,7 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const lock = lockRunDir(resolve(runDir));
   try {
     const summary = await executeRun(ctx, datasets, new AbortController().signal);
-    return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout })).exitCode;
+    const resumeCommand = `npm run eval -- --config ${spec.config_file} --resume ${spec.run_id}`;
+    return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout, resumeCommand })).exitCode;
   } finally {
     lock.release();
   }

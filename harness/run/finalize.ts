@@ -7,7 +7,13 @@ import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
 import type { RunSummary } from '../results/inputs.ts';
 
-export type FinalizeOptions = { check: boolean; tolerance: number | null; stdout: { write(text: string): unknown } };
+export type FinalizeOptions = {
+  check: boolean;
+  tolerance: number | null;
+  stdout: { write(text: string): unknown };
+  /** the command that finishes this run, printed when samples are left */
+  resumeCommand: string;
+};
 
 export type FinalizeResult = { errors: number; comparison: ComparisonRow[] | null; exitCode: number };
 
@@ -47,7 +53,7 @@ export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): P
   let exitCode = 0;
   if (opts.check && comparison && compareExitCode(comparison) === 1) exitCode = 1;
   if (errors > 0) {
-    opts.stdout.write(`\n${errors} samples have no score (errors). Finish them with: npm run eval -- --config <config> --resume ${summary.run_id}\n`);
+    opts.stdout.write(`\n${errors} samples have no score (errors). Fix the cause shown above if it is not transient, then finish them with:\n  ${opts.resumeCommand}\n`);
     exitCode = 3;
   }
   return { errors, comparison, exitCode };

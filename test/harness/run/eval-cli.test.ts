@@ -136,6 +136,25 @@ describe('npm run eval', () => {
     expect(jsonl(join(runDir, 'samples.jsonl'))).toHaveLength(12);
   });
 
+  it('a resume keeps the run\'s recorded scope, refuses to change it, and names what changed in the config', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file, out } = config(e.baseUrl);
+    expect((await runCli('harness/cli/eval.ts', ['--config', file, '--limit', '2'])).code).toBe(0);
+    const runId = onlyRun(out).split('/').pop() ?? '';
+    const calls = e.requests.length;
+    const again = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId]);
+    expect(again.code).toBe(0);
+    expect(e.requests.length).toBe(calls); // still the first 2 items, all in the journal
+    expect(jsonl(join(onlyRun(out), 'samples.jsonl'))).toHaveLength(6);
+    const wider = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId, '--limit', '3']);
+    expect(wider.code).toBe(2);
+    expect(wider.stderr).toMatch(/the run was started with --limit 2; a resume keeps it/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('samples: 3', 'samples: 3\n    generation: { temperature: 0.2 }'));
+    const changed = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId]);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toMatch(/no longer matches the run: generation for aime25 \(\{"max_tokens":38912\} -> \{"max_tokens":38912,"temperature":0\.2\}\)/);
+  });
+
   it('fails fast on 401 with one message and no retries', async () => {
     const e = await fake(() => ({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-live-abcdefghijklmnop', type: 'invalid_request_error' } } }));
     const { file } = config(e.baseUrl);

@@ -95,7 +95,7 @@ describe('supergpqa through the runner', () => {
       new AbortController().signal,
     );
     const chunks: string[] = [];
-    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: { write: (c: string) => chunks.push(c) } });
+    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: { write: (c: string) => chunks.push(c) }, resumeCommand: 'resume' });
     expect(result.exitCode).toBe(0);
 
     expect(prompts).toHaveLength(12);
