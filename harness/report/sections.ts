@@ -83,8 +83,11 @@ export function errorSection(summary: RunSummary): string {
       Object.entries(s.errors_by_kind)
         .map(([kind, n]) => `${kind}: ${n}`)
         .join(', ') || '—',
+      Object.entries(s.error_examples)
+        .map(([kind, message]) => `${kind}: ${message}`)
+        .join('; ') || '—',
     ]);
-  return `## Errors\n\n**${total} sample(s) got no response after all retries.** They are kept out of every metric; resume the run (\`--resume ${summary.run_id}\`) to retry them.\n\n${markdownTable(['suite', 'error samples', 'by kind'], rows)}`;
+  return `## Errors\n\n**${total} sample(s) got no response after all retries.** They are kept out of every metric; resume the run (\`--resume ${summary.run_id}\`) to retry them.\n\n${markdownTable(['suite', 'error samples', 'by kind', 'first message of each kind'], rows)}`;
 }
 
 function json(value: unknown): string {

@@ -48,6 +48,8 @@ export type SuiteRunSummary = {
   /** samples with no response after all retries: kept out of every metric */
   error_samples: number;
   errors_by_kind: Record<string, number>;
+  /** the first message of each error kind */
+  error_examples: Record<string, string>;
   /** scored samples cut off by max_tokens, and those cut off while still thinking (their answer is empty) */
   truncated: { by_length: number; in_thinking: number };
   usage: Usage & { requests: number };

@@ -33,6 +33,7 @@ export function scoreTable(summary: RunSummary): string {
     if (suite.truncated.by_length > 0) lines.push(`  ${suite.truncated.by_length} samples cut off by max_tokens (${suite.truncated.in_thinking} while still thinking): raise max_tokens if this is a large share`);
     const kinds = Object.entries(suite.errors_by_kind);
     if (kinds.length > 0) lines.push(`  errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    for (const [kind, message] of Object.entries(suite.error_examples)) lines.push(`    ${kind}, e.g.: ${message}`);
   }
   return lines.join('\n');
 }

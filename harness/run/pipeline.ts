@@ -50,6 +50,8 @@ export type PipelineResult = {
   scored: ScoredSample[];
   errors: number;
   errorsByKind: Record<string, number>;
+  /** the first message of each error kind, so a report says why and not only how many */
+  errorExamples: Record<string, string>;
   truncated: { by_length: number; in_thinking: number };
   usage: Usage & { requests: number };
   fatal: ClassifiedError | null;
@@ -72,13 +74,15 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     scored: [],
     errors: 0,
     errorsByKind: {},
+    errorExamples: {},
     truncated: { by_length: 0, in_thinking: 0 },
     usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
     fatal: null,
   };
-  const countError = (kind: string): void => {
+  const countError = (kind: string, message?: string): void => {
     result.errors += 1;
     result.errorsByKind[kind] = (result.errorsByKind[kind] ?? 0) + 1;
+    if (message !== undefined && result.errorExamples[kind] === undefined) result.errorExamples[kind] = message;
   };
 
   async function obtain(item: PreparedItem, index: number, hash: string): Promise<SampleOutcome | null> {
@@ -105,7 +109,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
 
   async function scoreOne(item: PreparedItem, index: number, outcome: SampleOutcome): Promise<ScoredRow | null> {
     if (!outcome.ok) {
-      countError(outcome.error.kind);
+      countError(outcome.error.kind, outcome.error.message);
       return null;
     }
     try {
@@ -114,8 +118,9 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     } catch (err) {
       if (args.signal.aborted) throw err;
       const judgeKind = err instanceof JudgeFailure ? `judge_${err.error.kind}` : 'scoring';
-      countError(judgeKind);
-      progress.note(scrubSecrets(`${suite.id}/${item.id}/${index}: ${err instanceof Error ? err.message : String(err)}`));
+      const message = scrubSecrets(`${suite.id}/${item.id}/${index}: ${err instanceof Error ? err.message : String(err)}`);
+      countError(judgeKind, message);
+      progress.note(message);
       return null;
     }
   }
@@ -145,7 +150,10 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   async function scoreItem(item: PreparedItem, outcomes: Array<SampleOutcome | null>): Promise<Array<ScoredRow | null> | null> {
     if (outcomes.some((o) => o === null)) {
       // the run hit a fatal error: nothing of this item is scored now; a resume finishes it from the journal
-      for (const o of outcomes) countError(o === null || o.ok ? 'not_attempted' : o.error.kind);
+      for (const o of outcomes) {
+        if (o === null || o.ok) countError('not_attempted', 'the run stopped on a fatal error before this sample was scored');
+        else countError(o.error.kind, o.error.message);
+      }
       return null;
     }
     return Promise.all(outcomes.map((o, i) => (o === null ? null : scoreOne(item, i, o))));

@@ -8,6 +8,7 @@ import { createLimiter } from '../endpoint/limiter.ts';
 import { createNodeFetch } from '../endpoint/node-fetch.ts';
 import { retryPolicyFromRunner } from '../endpoint/retry.ts';
 import { createSender, type Sender } from '../endpoint/sender.ts';
+import type { EndpointEvent } from '../endpoint/events.ts';
 import { resolveDataset } from '../datasets/resolve.ts';
 import type { RunSummary, SuiteRunSummary } from '../results/inputs.ts';
 import type { DatasetFiles, RunFlags, SampleRequest } from '../suite.ts';
@@ -36,7 +37,18 @@ export type RunContext = {
   stderr: NodeJS.WriteStream;
 };
 
-export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null): Sender {
+/** The first retry of each kind is said on the terminal too, so a wrong host or a failing server is seen at once. */
+function retryAnnouncer(model: ModelConfig, stderr: NodeJS.WritableStream): (event: EndpointEvent) => void {
+  const seen = new Set<string>();
+  return (event) => {
+    if (event.type !== 'retry' || seen.has(event.error.kind)) return;
+    seen.add(event.error.kind);
+    stderr.write(`\n${model.name}: retrying after ${event.error.kind} (${event.error.message}); later ones are in log.jsonl\n`);
+  };
+}
+
+export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null, stderr: NodeJS.WritableStream = process.stderr): Sender {
+  const announce = retryAnnouncer(model, stderr);
   const endpoint: EndpointConfig = baseUrl ? { ...model.endpoint, base_url: baseUrl } : model.endpoint;
   const limiter = createLimiter({
     concurrency: runner.concurrency,
@@ -49,7 +61,11 @@ export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string 
     limiter,
     retryPolicy: retryPolicyFromRunner(runner),
     timeoutMs: runner.timeout_s * 1000,
-    onEvent: (event) => (event.type === 'fatal' ? log.error({ endpoint: model.name, ...event }, 'fatal endpoint error') : log.warn({ endpoint: model.name, ...event }, 'endpoint')),
+    onEvent: (event) => {
+      announce(event);
+      if (event.type === 'fatal') log.error({ endpoint: model.name, ...event }, 'fatal endpoint error');
+      else log.warn({ endpoint: model.name, ...event }, 'endpoint');
+    },
   });
 }
 
@@ -166,6 +182,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           scored_samples: result.scored.length,
           error_samples: result.errors,
           errors_by_kind: result.errorsByKind,
+          error_examples: result.errorExamples,
           truncated: result.truncated,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,

@@ -122,6 +122,10 @@ describe('npm run eval', () => {
     const { file, out } = config(e.baseUrl);
     const first = await runCli('harness/cli/eval.ts', ['--config', file]);
     expect(first.code).toBe(3);
+    // why, not only how many: the cause on the terminal at the first retry, and in the summary
+    expect(first.stderr).toMatch(/Fake Model: retrying after transient \(500 upstream down\)/);
+    expect(first.stdout).toMatch(/transient, e\.g\.: 500 upstream down/);
+    expect(first.stdout).toMatch(/--config .*c\.yaml --resume /);
     const runDir = onlyRun(out);
     const scores = JSON.parse(readFileSync(join(runDir, 'scores.json'), 'utf8'));
     expect(JSON.stringify(scores)).toMatch(/"error_samples":"?3/);
