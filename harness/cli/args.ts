@@ -6,6 +6,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** --help: the usage text on stdout and exit 0. */
+export class HelpRequest extends Error {
+  override name = 'HelpRequest';
+}
+
 export type EvalArgs = {
   config: string;
   overrides: CliOverrides;
@@ -54,7 +59,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${EVAL_USAGE}`);
   }
   const v = parsed.values;
-  if (v.help) throw new UsageError(EVAL_USAGE);
+  if (v.help) throw new HelpRequest(EVAL_USAGE);
   const suites = v.suite ? v.suite.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null;
   const tolerance = v.tolerance === undefined ? null : Number(v.tolerance);
   if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);

@@ -8,13 +8,14 @@ import { readSpec } from '../run/run-dir.ts';
 import { executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
 import { planSuites, protocolHash } from '../run/settings.ts';
 import { SUITES } from '../../suites/index.ts';
-import { UsageError } from './args.ts';
+import { HelpRequest, UsageError } from './args.ts';
 import { runMain } from './exit.ts';
 import { join } from 'node:path';
 
 async function main(argv: readonly string[]): Promise<number> {
   const runDir = argv[0];
-  if (runDir === undefined || argv.length > 1) throw new UsageError('usage: npm run score -- <run-dir>');
+  if (argv[0] === '--help' || argv[0] === '-h') throw new HelpRequest('usage: npm run score -- <run-dir>\nRe-scores a run from its journal without calling the model.');
+  if (runDir === undefined || argv.length > 1 || runDir.startsWith('-')) throw new UsageError('usage: npm run score -- <run-dir>');
   const spec = readSpec(resolve(runDir));
   const loaded = resolveConfig(spec.config, join(runDir, 'spec.json'), SUITES);
   const plans = planSuites(loaded, spec.overrides);

@@ -4,10 +4,19 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunDirError } from './run-dir.ts';
 
+/** A zombie (killed, not yet reaped) holds its pid but will never write again. */
+function zombie(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !zombie(pid);
   } catch (err) {
     // EPERM: the process exists but belongs to someone else
     return err instanceof Error && 'code' in err && err.code === 'EPERM';
@@ -24,7 +33,7 @@ export function lockRunDir(runDir: string): { release(): void } {
       if (!(err instanceof Error && 'code' in err && err.code === 'EEXIST')) throw err;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
-        throw new RunDirError(`${runDir}: the run is in use by process ${holder}. Wait for it to finish, or stop it before resuming.`);
+        throw new RunDirError(`${runDir}: the run is in use by process ${holder} (run.lock). Wait for it to finish or stop it; if no run is using this directory, delete ${path}.`);
       }
       rmSync(path, { force: true }); // stale: its process is gone
     }

@@ -64,7 +64,12 @@ export function newRunId(modelName: string, now = new Date()): string {
 
 export function createRunDir(output: string, runId: string): string {
   const dir = join(output, runId);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : 'error';
+    throw new RunDirError(`${output}: cannot create the run directory there (${code}). Set output: (or --output) to a writable directory.`);
+  }
   return dir;
 }
 

@@ -246,6 +246,19 @@ describe('npm run eval', () => {
     expect(e.requests).toHaveLength(0);
   });
 
+  it('--help prints the usage and exits 0; an unusable output directory is bad input', async () => {
+    const help = await runCli('harness/cli/eval.ts', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/usage: npm run eval/);
+    const e = await fake((req) => right(req.prompt));
+    const { file } = config(e.baseUrl);
+    const notADir = join(file, '..', 'a-file');
+    writeFileSync(notADir, 'x');
+    const result = await runCli('harness/cli/eval.ts', ['--config', file, '--output', notADir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot create the run directory there \(ENOTDIR\)/);
+  });
+
   it('reports a missing API key before any request', async () => {
     const e = await fake((req) => right(req.prompt));
     const { file } = config(e.baseUrl);
