@@ -2,6 +2,7 @@
 // Exit 0: nothing diverges. 1: something diverges. 2: bad input.
 import { parseArgs } from 'node:util';
 import { compareExitCode } from '../compare/compare.ts';
+import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
 import { comparisonTable } from '../compare/table.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     return 2;
   }
   try {
-    const { rows, referencePath } = await compareRun(runDir, {
+    const { rows, referencePath, run } = await compareRun(runDir, {
       tolerance,
       ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
     });
@@ -49,12 +50,25 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
       io.out(
         `\n${count('consistent')} consistent, ${count('diverges')} diverging, ${count('not comparable')} not comparable, ${count('no reference')} without a published number.`,
       );
+      for (const warning of coverageWarnings(run)) io.out(warning);
     }
     return code;
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err));
     return 2;
   }
+}
+
+/** Samples that never got an answer are kept out of every score; a reader of the verdicts must know. */
+function coverageWarnings(run: AggregateRecord): string[] {
+  const seen = new Map<string, number>();
+  for (const result of run.evaluation_results) {
+    const details = result.generation_config?.additional_details ?? {};
+    const errors = Number(details['error_samples'] ?? '0');
+    const suite = result.evaluation_name.split('/')[0] ?? result.evaluation_name;
+    if (errors > 0) seen.set(suite, errors);
+  }
+  return [...seen].map(([suite, n]) => `WARNING: ${suite} has ${n} error samples (no response): its scores cover only the samples that answered; resume the run before trusting a verdict.`);
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -52,6 +52,13 @@ describe('npm run compare', () => {
     expect(c.err.join('\n')).toMatch(/no published numbers for model "Qwen3-235B-A22B-Instruct-2507".*The file holds: Some Other Model/);
   });
 
+  it('warns when error samples are missing from the scores', async () => {
+    const { runDir } = await setup(65.0);
+    const c = capture();
+    await main([runDir], c.io);
+    expect(c.out.join('\n')).toMatch(/WARNING: aime25 has 2 error samples \(no response\)/);
+  });
+
   it('--tolerance widens what counts as consistent', async () => {
     const { runDir } = await setup(95.0);
     expect(await main([runDir, '--tolerance', '40'], capture().io)).toBe(0);
