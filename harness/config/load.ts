@@ -58,7 +58,8 @@ function describeIssue(file: string, error: z.ZodError): string {
 
 export function loadConfig(fileArg: string, registry: ReadonlyMap<string, SuiteDefinition>): LoadedConfig {
   const file = findConfigFile(fileArg);
-  const shown = relative(process.cwd(), file) || file;
+  const rel = relative(process.cwd(), file);
+  const shown = rel === '' || rel.startsWith('..') ? file : rel;
   return resolveConfig(readYaml(file, []), shown, registry);
 }
 

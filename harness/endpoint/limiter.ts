@@ -53,6 +53,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   let successesThisRound = 0;
   // Bucket waits queue behind each other (FIFO) so only the head polls; no thundering herd of timers.
   let gate: Promise<void> = Promise.resolve();
+  let wakeWaiter: (() => void) | null = null;
 
   function setConcurrency(to: number, reason: 'rate_limited' | 'recovered'): void {
     const from = pool.concurrency;
@@ -75,7 +76,19 @@ export function createLimiter(options: LimiterOptions): Limiter {
         if (tokens !== null) take(tokens, estimatedTokens, t);
         return;
       }
-      await sleep(wait, signal);
+      // the head waiter also wakes when a response hands reserved tokens back (reconcile)
+      const early = new AbortController();
+      const onRunAbort = (): void => early.abort(signal.reason);
+      signal.addEventListener('abort', onRunAbort, { once: true });
+      wakeWaiter = () => early.abort();
+      try {
+        await sleep(wait, early.signal);
+      } catch (err) {
+        if (signal.aborted) throw err;
+      } finally {
+        wakeWaiter = null;
+        signal.removeEventListener('abort', onRunAbort);
+      }
     }
   }
 
@@ -98,6 +111,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
       // the bucket charged at most its capacity, so correct against what was really charged
       const charged = Math.min(estimatedTokens, tokens.capacity);
       adjust(tokens, actualTokens - charged, now());
+      if (actualTokens < charged) wakeWaiter?.();
     },
     rateLimited() {
       const t = now();

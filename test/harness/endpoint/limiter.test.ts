@@ -163,3 +163,27 @@ describe('limiter', () => {
     expect(ran).toBe(false);
   });
 });
+
+describe('tokens handed back early', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  it('wake the waiting request as soon as a response reports fewer tokens than reserved', async () => {
+    const limiter = createLimiter({ concurrency: 10, tokensPerMinute: 1000 });
+    const never = new AbortController().signal;
+    const started: number[] = [];
+    const first = limiter.run(900, async () => void started.push(0), never);
+    const second = limiter.run(900, async () => void started.push(1), never);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0]);
+    // the first response used 100 of its 900 reserved tokens: 800 come back, enough for the second
+    await vi.advanceTimersByTimeAsync(1000);
+    limiter.reconcile(900, 100);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0, 1]);
+    await Promise.all([first, second]);
+  });
+});
