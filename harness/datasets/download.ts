@@ -70,6 +70,8 @@ function isTruthy(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 }
 
+const noop = (): void => {};
+
 async function downloadTo(
   path: string,
   hub: HubFile,
@@ -117,9 +119,10 @@ async function transfer(
   const hash = createHash('sha256');
   let bytes = 0;
   let reported = 0;
+  let piping: Promise<void> = Promise.resolve();
   try {
     if (!response.body) throw new Error('empty response body');
-    const piping = pipeline(
+    piping = pipeline(
       Readable.fromWeb(response.body),
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
@@ -140,6 +143,9 @@ async function transfer(
     piping.catch(() => {});
     await Promise.race([piping, rejectOnAbort(signal)]);
   } catch (err) {
+    // the write stream may still open or write the temp file while the pipeline tears down: let it settle
+    // (bounded, since a stalled body may never finish tearing down), then remove what it left
+    await Promise.race([piping.then(noop, noop), new Promise<void>((done) => setTimeout(done, 2000).unref())]);
     await rm(temp, { force: true });
     const cause = signal.aborted ? signal.reason : err;
     const reason = cause instanceof Error ? cause.message : String(cause);
