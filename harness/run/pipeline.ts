@@ -109,7 +109,9 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
 
   async function scoreOne(item: PreparedItem, index: number, outcome: SampleOutcome): Promise<ScoredRow | null> {
     if (!outcome.ok) {
-      countError(outcome.error.kind, outcome.error.message);
+      // a re-score of an unfinished run: never sent, not refused by the endpoint
+      const kind = outcome.error.code === 'not_generated' ? 'not_generated' : outcome.error.kind;
+      countError(kind, outcome.error.message);
       return null;
     }
     try {

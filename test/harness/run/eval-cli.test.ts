@@ -101,6 +101,10 @@ describe('npm run eval', () => {
     child.kill('SIGKILL');
     await done;
     expect(jsonl(join(runDir, 'journal.jsonl'))).toHaveLength(5);
+    // re-scoring the unfinished run calls nothing and says what is missing
+    const partial = await runCli('harness/cli/score.ts', [runDir]);
+    expect(partial.code).toBe(3);
+    expect(partial.stdout).toMatch(/errors by kind: not_generated 7/);
     const before = e.requests.length;
     healthy = true;
     const runId = runDir.split('/').pop() ?? '';
