@@ -98,7 +98,7 @@ export function settingsSection(summary: RunSummary): string {
   const parts = summary.suites.map((s) => {
     const lines = [
       `- samples per item: ${s.samples_per_item}; items: ${s.items}; scored samples: ${s.scored_samples}`,
-      `- cut off by max_tokens: ${s.truncated.by_length} samples, ${s.truncated.in_thinking} of them while still thinking (scored as given)`,
+      `- cut off by max_tokens: ${s.truncated.by_length} samples, ${s.truncated.in_thinking} of them while still thinking; stopped by the provider's content filter: ${s.truncated.content_filter} (all scored as given)`,
       `- generation sent: ${json(s.generation)}`,
       `- dataset: ${s.dataset.origin}, revision \`${s.dataset.revision}\`, sha256 ${json(s.dataset.sha256)}`,
       `- prompt template hash: \`${s.protocol.prompt_template_hash}\`; extractor: \`${s.protocol.extractor}\``,

@@ -99,6 +99,7 @@ export function generationConfig(
   details['errors_by_kind'] = JSON.stringify(suite.errors_by_kind);
   details['truncated_samples'] = String(suite.truncated.by_length);
   details['truncated_in_thinking_samples'] = String(suite.truncated.in_thinking);
+  details['content_filter_samples'] = String(suite.truncated.content_filter);
   details['harness_version'] = summary.harness.version;
   details['harness_git_revision'] = summary.harness.git_revision ?? 'unknown';
   details['config_hash'] = summary.config_hash;

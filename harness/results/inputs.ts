@@ -50,8 +50,8 @@ export type SuiteRunSummary = {
   errors_by_kind: Record<string, number>;
   /** the first message of each error kind */
   error_examples: Record<string, string>;
-  /** scored samples cut off by max_tokens, and those cut off while still thinking (their answer is empty) */
-  truncated: { by_length: number; in_thinking: number };
+  /** scored samples cut off by max_tokens, those cut off while still thinking (empty answer), and those the provider's content filter stopped */
+  truncated: { by_length: number; in_thinking: number; content_filter: number };
   usage: Usage & { requests: number };
   judge: ModelIdentity | null;
   started_at: string;

@@ -31,6 +31,7 @@ export function scoreTable(summary: RunSummary): string {
       lines.push(`  ${m.headline ? '*' : ' '} ${m.metric_name.padEnd(44)} ${m.value.toFixed(1).padStart(6)}${unit}${seText}${band}`);
     }
     if (suite.truncated.by_length > 0) lines.push(`  ${suite.truncated.by_length} samples cut off by max_tokens (${suite.truncated.in_thinking} while still thinking): raise max_tokens if this is a large share`);
+    if (suite.truncated.content_filter > 0) lines.push(`  ${suite.truncated.content_filter} samples stopped by the provider's content filter (scored as given)`);
     const kinds = Object.entries(suite.errors_by_kind);
     if (kinds.length > 0) lines.push(`  errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
     for (const [kind, message] of Object.entries(suite.error_examples)) lines.push(`    ${kind}, e.g.: ${message}`);

@@ -52,7 +52,7 @@ export type PipelineResult = {
   errorsByKind: Record<string, number>;
   /** the first message of each error kind, so a report says why and not only how many */
   errorExamples: Record<string, string>;
-  truncated: { by_length: number; in_thinking: number };
+  truncated: { by_length: number; in_thinking: number; content_filter: number };
   usage: Usage & { requests: number };
   fatal: ClassifiedError | null;
 };
@@ -75,7 +75,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     errors: 0,
     errorsByKind: {},
     errorExamples: {},
-    truncated: { by_length: 0, in_thinking: 0 },
+    truncated: { by_length: 0, in_thinking: 0, content_filter: 0 },
     usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
     fatal: null,
   };
@@ -198,6 +198,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       args.onRow(row);
       if (row.completion.truncated) result.truncated.by_length += 1;
       if (row.completion.truncated_in_thinking) result.truncated.in_thinking += 1;
+      if (row.completion.finish_reason === 'content_filter') result.truncated.content_filter += 1;
       result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: compact(row.score) });
       progress.scored(row.score.value);
     }

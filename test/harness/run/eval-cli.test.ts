@@ -196,9 +196,13 @@ describe('npm run eval', () => {
     expect(readFileSync(join(runDir, 'samples.jsonl')).equals(samplesBefore)).toBe(true);
   });
 
-  it('counts answers cut off by max_tokens, and those cut off while thinking, and scores them as given', async () => {
+  it('counts answers cut off by max_tokens, while thinking, or by a content filter, and scores them as given', async () => {
     const e = await fake((req) =>
-      goldFor(req.prompt) === 7 ? { kind: 'answer', content: '<think>let me think about 3 + 4', finish_reason: 'length' } : right(req.prompt),
+      goldFor(req.prompt) === 7
+        ? { kind: 'answer', content: '<think>let me think about 3 + 4', finish_reason: 'length' }
+        : goldFor(req.prompt) === 42
+          ? { kind: 'answer', content: '', finish_reason: 'content_filter' }
+          : right(req.prompt),
     );
     const { file, out } = config(e.baseUrl);
     const result = await runCli('harness/cli/eval.ts', ['--config', file]);
@@ -208,7 +212,9 @@ describe('npm run eval', () => {
     const scores = JSON.parse(readFileSync(join(runDir, 'scores.json'), 'utf8'));
     const details = scores.evaluation_results[0].generation_config.additional_details;
     expect(details.truncated_in_thinking_samples).toBe('3');
-    expect(headline(runDir)).toBe(75);
+    expect(details.content_filter_samples).toBe('3');
+    expect(result.stdout).toMatch(/3 samples stopped by the provider's content filter/);
+    expect(headline(runDir)).toBe(50);
     const row = jsonl(join(runDir, 'samples.jsonl')).find((r) => r['sample_id'] === 'f1');
     // the thinking is kept in its own field and never reaches the scored answer
     expect(row?.['output']).toMatchObject({ raw: [''], reasoning_trace: ['let me think about 3 + 4'] });
