@@ -70,8 +70,6 @@ function isTruthy(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 }
 
-const noop = (): void => {};
-
 async function downloadTo(
   path: string,
   hub: HubFile,
@@ -119,10 +117,12 @@ async function transfer(
   const hash = createHash('sha256');
   let bytes = 0;
   let reported = 0;
-  let piping: Promise<void> = Promise.resolve();
+  // the write stream opens the temp file asynchronously; a failure must wait for it to close before removing
+  const writer = createWriteStream(temp, { flags: 'wx' });
+  const closed = new Promise<void>((done) => writer.once('close', () => done()));
   try {
     if (!response.body) throw new Error('empty response body');
-    piping = pipeline(
+    const piping = pipeline(
       Readable.fromWeb(response.body),
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
@@ -136,16 +136,17 @@ async function transfer(
           yield chunk;
         }
       },
-      createWriteStream(temp, { flags: 'wx' }),
+      writer,
       { signal },
     );
     // tearing down a stalled body can itself wait forever (a tee'd web stream cancels only with its twin)
     piping.catch(() => {});
     await Promise.race([piping, rejectOnAbort(signal)]);
   } catch (err) {
-    // the write stream may still open or write the temp file while the pipeline tears down: let it settle
-    // (bounded, since a stalled body may never finish tearing down), then remove what it left
-    await Promise.race([piping.then(noop, noop), new Promise<void>((done) => setTimeout(done, 2000).unref())]);
+    // let the writer finish opening and close (bounded: a stalled body may never finish tearing down),
+    // then remove what it left
+    writer.destroy();
+    await Promise.race([closed, new Promise<void>((done) => setTimeout(done, 2000).unref())]);
     await rm(temp, { force: true });
     const cause = signal.aborted ? signal.reason : err;
     const reason = cause instanceof Error ? cause.message : String(cause);
