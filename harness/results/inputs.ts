@@ -14,6 +14,9 @@ export type ModelIdentity = {
   pricing?: { input_per_mtok: number; output_per_mtok: number };
 };
 
+/** Scored samples cut off by max_tokens, those cut off while still thinking (empty answer), and those the provider's content filter stopped. */
+export type CutOffCounts = { by_length: number; in_thinking: number; content_filter: number };
+
 /** One scored sample, as the scoring step writes it (one row of samples.jsonl). */
 export type InstanceInput = {
   run_id: string;
@@ -50,8 +53,7 @@ export type SuiteRunSummary = {
   errors_by_kind: Record<string, number>;
   /** the first message of each error kind */
   error_examples: Record<string, string>;
-  /** scored samples cut off by max_tokens, those cut off while still thinking (empty answer), and those the provider's content filter stopped */
-  truncated: { by_length: number; in_thinking: number; content_filter: number };
+  truncated: CutOffCounts;
   usage: Usage & { requests: number };
   judge: ModelIdentity | null;
   started_at: string;

@@ -3,7 +3,8 @@
 import pLimit from 'p-limit';
 import type { GenerationParams } from '../config/schema.ts';
 import type { ClassifiedError } from '../endpoint/errors.ts';
-import type { Sender } from '../endpoint/sender.ts';
+import type { Sender, SendResult } from '../endpoint/sender.ts';
+import type { CutOffCounts } from '../results/inputs.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
 import { entryFor, JournalError, requestHash, type Journal } from './journal.ts';
@@ -11,9 +12,8 @@ import { scrubSecrets } from '../endpoint/scrub.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
 
-export type SampleOutcome =
-  | { ok: true; completion: Completion; attempts: number; latency_ms: number }
-  | { ok: false; error: ClassifiedError; attempts: number; latency_ms: number };
+/** A sample's response: sent now, or read back from the journal. */
+export type SampleOutcome = SendResult;
 
 export type ScoredRow = {
   item: PreparedItem;
@@ -52,7 +52,7 @@ export type PipelineResult = {
   errorsByKind: Record<string, number>;
   /** the first message of each error kind, so a report says why and not only how many */
   errorExamples: Record<string, string>;
-  truncated: { by_length: number; in_thinking: number; content_filter: number };
+  truncated: CutOffCounts;
   usage: Usage & { requests: number };
   fatal: ClassifiedError | null;
 };

@@ -18,7 +18,7 @@ import { createJudgeCall } from './judge.ts';
 import { openJournal, type Journal } from './journal.ts';
 import { runPipeline } from './pipeline.ts';
 import { createProgress } from './progress.ts';
-import { harnessVersion, gitRevision, writeJsonAtomic, storableConfig, type RunSpec } from './run-dir.ts';
+import { harnessVersion, gitRevision, storableConfig, type RunSpec } from './run-dir.ts';
 import { createSamplesWriter } from './samples-writer.ts';
 import { modelIdentity, type CliOverrides, type SuitePlan } from './settings.ts';
 
@@ -229,4 +229,3 @@ export function requestText(request: SampleRequest): string {
   return request.kind === 'chat' ? request.messages.map((m) => m.content).join('\n') : request.prompt;
 }
 
-export { writeJsonAtomic };
