@@ -1,0 +1,19 @@
+// The contract between the livebench suite and its per-task scorers (one file per task family).
+import type { JsonValue } from '../../../harness/json.ts';
+import type { LiveBenchQuestion } from '../question.ts';
+
+/** A task's grade of one answer: `score` in [0, 1], as LiveBench's judgment record holds it. */
+export type TaskScore = {
+  score: number;
+  /** what the scorer read out of the answer, for results; null when nothing was found */
+  extracted: string | null;
+  details?: Record<string, JsonValue>;
+};
+
+/** Shared resources a scorer may need; created lazily by the suite's session and closed with it. */
+export type ScorerResources = {
+  signal: AbortSignal;
+};
+
+/** `answer` is the scored text with reasoning already removed (LiveBench strips `<think>…</think>`). */
+export type TaskScorer = (question: LiveBenchQuestion, answer: string, resources: ScorerResources) => TaskScore | Promise<TaskScore>;
