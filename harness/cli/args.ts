@@ -1,6 +1,7 @@
 // Command-line flags for `npm run eval`; they override the config.
 import { parseArgs } from 'node:util';
 import type { CliOverrides } from '../run/settings.ts';
+import { parseShard } from '../run/shard.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -23,7 +24,7 @@ export type EvalArgs = {
 
 export const EVAL_USAGE = `usage: npm run eval -- [--config FILE] [--suite ID[,ID]] [--limit N] [--samples N]
                         [--concurrency N] [--output DIR] [--dry-run] [--resume RUN_ID]
-                        [--check] [--tolerance POINTS] [--unsafe-local-exec]
+                        [--check] [--tolerance POINTS] [--unsafe-local-exec] [--shard I/N]
 With no --config, runs configs/demo.yaml: a simulated model, offline.`;
 
 function positiveInt(flag: string, value: string | undefined): number | null {
@@ -50,6 +51,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         check: { type: 'boolean', default: false },
         tolerance: { type: 'string' },
         'unsafe-local-exec': { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -63,6 +65,12 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const suites = v.suite ? v.suite.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null;
   const tolerance = v.tolerance === undefined ? null : Number(v.tolerance);
   if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
+  let shard = null;
+  if (v.shard !== undefined) {
+    const parsedShard = parseShard(v.shard);
+    if (!parsedShard.ok) throw new UsageError(`--shard ${v.shard}: ${parsedShard.reason}.`);
+    shard = parsedShard.shard;
+  }
   return {
     config: v.config ?? 'configs/demo.yaml',
     overrides: {
@@ -71,6 +79,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       samples: positiveInt('samples', v.samples),
       concurrency: positiveInt('concurrency', v.concurrency),
       output: v.output ?? null,
+      shard,
     },
     dryRun: v['dry-run'],
     resume: v.resume ?? null,

@@ -11,18 +11,26 @@ export function readResumeSpec(output: string, runId: string): RunSpec {
   return readSpec(runDir);
 }
 
-const SCOPE = ['suites', 'limit', 'samples'] as const;
+const SCOPE = ['suites', 'limit', 'samples', 'shard'] as const;
+
+function scopeText(value: CliOverrides[(typeof SCOPE)[number]] | null): string {
+  if (value === null) return '(none)';
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'object') return `${value.index}/${value.count}`;
+  return String(value);
+}
 
 /** The run's recorded scope, unless a flag repeats it; a flag that changes it is refused. */
 export function resumeOverrides(cli: CliOverrides, recorded: CliOverrides, runId: string): CliOverrides {
   for (const key of SCOPE) {
-    const given = cli[key];
-    const before = recorded[key];
+    const given = cli[key] ?? null;
+    const before = recorded[key] ?? null;
     if (given !== null && JSON.stringify(given) !== JSON.stringify(before)) {
-      throw new ConfigError(`--resume ${runId}: the run was started with --${key === 'suites' ? 'suite' : key} ${before === null ? '(none)' : String(before)}; a resume keeps it. Drop --${key === 'suites' ? 'suite' : key}, or start a new run.`);
+      const flag = key === 'suites' ? 'suite' : key;
+      throw new ConfigError(`--resume ${runId}: the run was started with --${flag} ${scopeText(before)}; a resume keeps it. Drop --${flag}, or start a new run.`);
     }
   }
-  return { ...cli, suites: recorded.suites, limit: recorded.limit, samples: recorded.samples, concurrency: cli.concurrency ?? recorded.concurrency };
+  return { ...cli, suites: recorded.suites, limit: recorded.limit, samples: recorded.samples, shard: recorded.shard ?? null, concurrency: cli.concurrency ?? recorded.concurrency };
 }
 
 /** Names what differs between the recorded run and the current plan, for the refusal message. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ComparisonRow } from '../compare/compare.ts';
 import { comparisonTable } from '../compare/table.ts';
 import type { RunSummary } from '../results/inputs.ts';
+import { shardSection } from './shards.ts';
 import { breakdownSection, errorSection, headlineSection, settingsSection, usageSection } from './sections.ts';
 
 const SIMULATED_BANNER =
@@ -49,7 +50,8 @@ export function renderReport(summary: RunSummary, comparison: ComparisonRow[] | 
     usageSection(summary),
     errorSection(summary),
     settingsSection(summary),
-  ];
+    shardSection(summary),
+  ].filter((section) => section !== null);
   const body = sections.join('\n\n');
   return `${summary.model.simulated ? `${body}\n\n${SIMULATED_BANNER}` : body}\n`;
 }

@@ -1,6 +1,7 @@
 // What the runner hands to the results writers. The results module turns these into Every Eval Ever records.
 import type { GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
+import type { ShardSummary } from '../run/run-dir.ts';
 import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, SuiteId, Usage } from '../suite.ts';
 
 export type ModelIdentity = {
@@ -71,4 +72,6 @@ export type RunSummary = {
   /** samples.jsonl of the run (all suites, in suite order), with its sha256 and row count */
   samples_file: { path: string; sha256: string; rows: number };
   flags: Record<string, JsonValue>;
+  /** a merged run: the shards it was joined from */
+  shards?: ShardSummary[];
 };

@@ -11,6 +11,7 @@ import { entryFor, JournalError, requestHash, type Journal } from './journal.ts'
 import { scrubSecrets } from '../endpoint/scrub.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
+import { inShard, type Shard } from './shard.ts';
 
 /** A sample's response: sent now, or read back from the journal. */
 export type SampleOutcome = SendResult;
@@ -41,6 +42,8 @@ export type PipelineArgs = {
   /** called in dataset order, once per scored sample */
   onRow(row: ScoredRow): void;
   concurrency: number;
+  /** only the items of this shard are run; a limit still counts items of every shard */
+  shard?: Shard | null;
 };
 
 export type PipelineResult = {
@@ -85,11 +88,21 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     if (message !== undefined && result.errorExamples[kind] === undefined) result.errorExamples[kind] = message;
   };
 
+  function addUsage(attempts: number, usage: Usage | null): void {
+    result.usage.requests += attempts;
+    if (usage === null) return;
+    result.usage.prompt_tokens += usage.prompt_tokens;
+    result.usage.completion_tokens += usage.completion_tokens;
+    result.usage.reasoning_tokens = (result.usage.reasoning_tokens ?? 0) + (usage.reasoning_tokens ?? 0);
+  }
+
   async function obtain(item: PreparedItem, index: number, hash: string): Promise<SampleOutcome | null> {
     const key = `${suite.id}/${item.id}/${index}`;
     const known = journal.read(key);
     if (known?.completion) {
       if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
+      // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
+      addUsage(known.attempts, known.completion.usage);
       return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
     }
     if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
@@ -97,12 +110,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     const sent = await args.sender.send(item.request, generation, args.signal);
     if (!sent.ok && sent.attempts === 0) return null;
     journal.append(entryFor(key, hash, sent));
-    result.usage.requests += sent.attempts;
-    if (sent.ok && sent.completion.usage) {
-      result.usage.prompt_tokens += sent.completion.usage.prompt_tokens;
-      result.usage.completion_tokens += sent.completion.usage.completion_tokens;
-      result.usage.reasoning_tokens = (result.usage.reasoning_tokens ?? 0) + (sent.completion.usage.reasoning_tokens ?? 0);
-    }
+    addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
     progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
     return sent;
   }
@@ -204,11 +212,14 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     }
   };
 
+  let seen = 0;
   for await (const item of args.active.items(args.files)) {
-    if (args.limit !== null && result.items >= args.limit) {
+    if (args.limit !== null && seen >= args.limit) {
       result.subset = true; // there was at least one more item
       break;
     }
+    seen += 1;
+    if (!inShard(args.shard ?? null, suite.id, item.id)) continue;
     if (args.sender?.fatal()) break;
     result.items += 1;
     progress.addTotal(samples);

@@ -6,6 +6,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { jsonValueSchema } from '../json.ts';
 import { PROJECT_ROOT, projectPath } from '../paths.ts';
+import { shardSchema } from './shard.ts';
+
+/** One shard of a merged run, as `merge` found it. */
+export const shardSummarySchema = z.strictObject({
+  index: z.number().int(),
+  count: z.number().int(),
+  run_id: z.string(),
+  dir: z.string(),
+  samples: z.number().int(),
+  error_samples: z.number().int(),
+  requests: z.number().int(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+export type ShardSummary = z.infer<typeof shardSummarySchema>;
 
 export const specSchema = z.strictObject({
   run_id: z.string(),
@@ -20,6 +35,8 @@ export const specSchema = z.strictObject({
     samples: z.number().nullable(),
     concurrency: z.number().nullable(),
     output: z.string().nullable(),
+    /** runs written before shards existed have no such key */
+    shard: shardSchema.nullable().default(null),
   }),
   protocol_hash: z.string(),
   flags: z.record(z.string(), jsonValueSchema),
@@ -38,6 +55,8 @@ export const specSchema = z.strictObject({
       }),
     }),
   ),
+  /** set on a run that `merge` joined from shards */
+  shards: z.array(shardSummarySchema).optional(),
 });
 export type RunSpec = z.infer<typeof specSchema>;
 

@@ -93,7 +93,7 @@ export function buildSpec(ctx: RunContext, datasets: readonly DatasetFiles[], cr
     harness: { name: 'parity', version: harnessVersion(), git_revision: gitRevision() },
     config_file: ctx.loaded.file,
     config: storableConfig(ctx.loaded.raw),
-    overrides: ctx.overrides,
+    overrides: { ...ctx.overrides, shard: ctx.overrides.shard ?? null },
     protocol_hash: ctx.protocolHash,
     flags: { unsafe_local_exec: ctx.flags.unsafeLocalExec, simulated: ctx.loaded.config.model.simulated },
     suites: ctx.plans.map((plan, i) => {
@@ -163,6 +163,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           signal,
           progress,
           concurrency: config.runner.concurrency,
+          shard: ctx.overrides.shard ?? null,
           onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: active.protocol.extractor, row }),
         });
         progress.stop();

@@ -4,6 +4,7 @@ import type { GenerationParams, ModelConfig } from '../config/schema.ts';
 import type { LoadedConfig, ResolvedSuite } from '../config/load.ts';
 import { ConfigError } from '../config/load.ts';
 import type { ModelIdentity } from '../results/inputs.ts';
+import type { Shard } from './shard.ts';
 
 export type CliOverrides = {
   suites: string[] | null;
@@ -11,6 +12,8 @@ export type CliOverrides = {
   samples: number | null;
   concurrency: number | null;
   output: string | null;
+  /** this process runs one shard of the items; absent or null runs them all */
+  shard?: Shard | null;
 };
 
 export function mergeGeneration(...layers: Array<GenerationParams | undefined>): GenerationParams {
