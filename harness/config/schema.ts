@@ -18,7 +18,11 @@ export const generationSchema = z
 export type GenerationParams = z.infer<typeof generationSchema>;
 
 export const endpointSchema = z.strictObject({
-  base_url: z.url({ message: 'must be a URL such as https://api.example.com/v1' }),
+  /** one URL, or a list of replicas serving the same model (each request goes to the least busy one) */
+  base_url: z.union([
+    z.url({ message: 'must be a URL such as https://api.example.com/v1' }),
+    z.array(z.url({ message: 'each replica must be a URL such as http://gpu-a:8000/v1' })).min(1, 'list at least one replica URL'),
+  ]),
   /** name of the environment variable that holds the key; left out for local servers */
   api_key_env: z
     .string()
@@ -50,6 +54,8 @@ export const runnerSchema = z.strictObject({
   tokens_per_minute: z.number().positive().optional(),
   timeout_s: z.number().positive().default(600),
   max_retries: z.number().int().min(0).max(100).default(8),
+  /** with several base_url replicas: most requests in flight on any one of them (concurrency is the total) */
+  concurrency_per_replica: z.number().int().min(1).optional(),
 });
 export type RunnerConfig = z.infer<typeof runnerSchema>;
 

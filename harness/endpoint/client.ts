@@ -7,7 +7,8 @@ import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts'
 import { malformedResponseError } from './errors.ts';
 import { splitReasoning } from './reasoning.ts';
 
-export type CompleteOptions = { signal: AbortSignal; timeoutMs: number };
+/** `route`, when given, is told which replica served the request (set by a replica pool). */
+export type CompleteOptions = { signal: AbortSignal; timeoutMs: number; route?: { servedBy: string | null } };
 
 export type EndpointClient = {
   complete(request: SampleRequest, generation: GenerationParams, opts: CompleteOptions): Promise<Completion>;
@@ -88,13 +89,21 @@ function normalise(message: object, finishReason: string | null, usage: Usage | 
   };
 }
 
+/** The one URL a client talks to; a list of replicas goes through a replica pool (replicas.ts) instead. */
+function singleBaseUrl(baseUrl: EndpointConfig['base_url']): string {
+  if (typeof baseUrl === 'string') return baseUrl;
+  const [only] = baseUrl;
+  if (only === undefined || baseUrl.length > 1) throw new Error(`one client serves one URL; ${baseUrl.length} replicas need a replica pool`);
+  return only;
+}
+
 export function createEndpointClient(
   endpoint: EndpointConfig,
   apiKey: string | null,
   options: { fetch?: typeof fetch } = {},
 ): EndpointClient {
   const sdk = new OpenAI({
-    baseURL: endpoint.base_url,
+    baseURL: singleBaseUrl(endpoint.base_url),
     apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
     // never pick up OPENAI_* environment variables meant for another endpoint
     organization: null,

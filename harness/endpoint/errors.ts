@@ -18,11 +18,20 @@ export const classifiedErrorSchema = z.strictObject({
 export type ClassifiedError = z.infer<typeof classifiedErrorSchema>;
 
 const MALFORMED = 'MalformedResponseError';
+const REPLICAS_DOWN = 'ReplicasDownError';
 
 /** A 2xx response we cannot use (no choices, no message). Classified as transient: endpoints do recover. */
 export function malformedResponseError(detail: string): Error {
   const error = new Error(`malformed response: ${detail}`);
   error.name = MALFORMED;
+  return error;
+}
+
+/** Every replica of a model is cooling down; retried once the first cool-down ends. */
+export function replicasDownError(count: number, retryAfterMs: number): Error {
+  const error = new Error(`all ${count} replicas are out after failures; the next is probed in ${Math.ceil(retryAfterMs / 1000)} s`);
+  error.name = REPLICAS_DOWN;
+  Reflect.set(error, 'retryAfterMs', retryAfterMs);
   return error;
 }
 
@@ -81,6 +90,10 @@ function classifyOther(err: unknown): ClassifiedError {
   if (err.name === 'TimeoutError') return result('timeout', null, 'timeout', 'request timed out');
   if (err.name === 'AbortError') return result('timeout', null, 'aborted', 'request aborted');
   if (err.name === MALFORMED) return result('transient', null, 'malformed_response', err.message);
+  if (err.name === REPLICAS_DOWN) {
+    const wait: unknown = Reflect.get(err, 'retryAfterMs');
+    return result('transient', null, 'replicas_down', err.message, typeof wait === 'number' ? wait : null);
+  }
   if (err instanceof SyntaxError) return result('transient', null, 'malformed_json', `response body is not valid JSON: ${err.message}`);
   // Unknown failures are retried a bounded number of times rather than ending the run.
   return result('transient', null, null, err.message);

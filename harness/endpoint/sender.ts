@@ -12,9 +12,10 @@ import { sleep as defaultSleep, withRetry, type AttemptOutcome, type RetryDeps, 
 import { createTokenEstimator, type TokenEstimator } from './token-estimate.ts';
 
 /** `latency_ms` is the last attempt's time on the wire (from leaving the limiter to its response). */
+/** `replica`: the base URL that answered, when a model is served by several replicas. */
 export type SendResult =
-  | { ok: true; completion: Completion; attempts: number; latency_ms: number }
-  | { ok: false; error: ClassifiedError; attempts: number; latency_ms: number };
+  | { ok: true; completion: Completion; attempts: number; latency_ms: number; replica?: string }
+  | { ok: false; error: ClassifiedError; attempts: number; latency_ms: number; replica?: string };
 
 export type Sender = {
   /** Resolves with a result for every endpoint outcome; rejects only when `signal` (the run) is aborted. */
@@ -68,7 +69,7 @@ export function createSender(deps: SenderDeps): Sender {
     generation: GenerationParams,
     estimate: number,
     signal: AbortSignal,
-    timing: { latencyMs: number },
+    timing: { latencyMs: number; replica: string | null },
   ): Promise<Completion | ClassifiedError> {
     if (fatalError !== null) {
       limiter.reconcile(estimate, 0);
@@ -78,7 +79,10 @@ export function createSender(deps: SenderDeps): Sender {
     const started = now();
     const attempt = attemptSignal(signal, deps.timeoutMs);
     try {
-      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: deps.timeoutMs });
+      const route: { servedBy: string | null } = { servedBy: null };
+      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: deps.timeoutMs, route }).finally(() => {
+        timing.replica = route.servedBy;
+      });
       timing.latencyMs = now() - started;
       limiter.succeeded();
       if (completion.usage !== null) {
@@ -102,7 +106,7 @@ export function createSender(deps: SenderDeps): Sender {
     generation: GenerationParams,
     estimate: number,
     signal: AbortSignal,
-    timing: { latencyMs: number },
+    timing: { latencyMs: number; replica: string | null },
   ): Promise<AttemptOutcome<Completion>> {
     const outcome = await limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
     return 'kind' in outcome ? { ok: false, error: outcome } : { ok: true, value: outcome };
@@ -120,11 +124,12 @@ export function createSender(deps: SenderDeps): Sender {
     async send(request, generation, signal) {
       if (fatalError !== null) return { ok: false, error: fatalError, attempts: 0, latency_ms: 0 };
       const estimate = estimator.estimate(request, generation);
-      const timing = { latencyMs: 0 };
+      const timing: { latencyMs: number; replica: string | null } = { latencyMs: 0, replica: null };
       const result = await withRetry(() => attemptOnce(request, generation, estimate, signal, timing), retryDeps, signal);
+      const replica = timing.replica === null ? {} : { replica: timing.replica };
       return result.ok
-        ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs }
-        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs };
+        ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs, ...replica }
+        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs, ...replica };
     },
     fatal: () => fatalError,
   };

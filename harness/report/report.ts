@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ComparisonRow } from '../compare/compare.ts';
 import { comparisonTable } from '../compare/table.ts';
 import type { RunSummary } from '../results/inputs.ts';
-import { shardSection } from './shards.ts';
+import { replicaSection, shardSection } from './scale.ts';
 import { breakdownSection, errorSection, headlineSection, settingsSection, usageSection } from './sections.ts';
 
 const SIMULATED_BANNER =
@@ -51,6 +51,7 @@ export function renderReport(summary: RunSummary, comparison: ComparisonRow[] | 
     errorSection(summary),
     settingsSection(summary),
     shardSection(summary),
+    replicaSection(summary),
   ].filter((section) => section !== null);
   const body = sections.join('\n\n');
   return `${summary.model.simulated ? `${body}\n\n${SIMULATED_BANNER}` : body}\n`;

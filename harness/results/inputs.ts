@@ -1,6 +1,7 @@
 // What the runner hands to the results writers. The results module turns these into Every Eval Ever records.
 import type { GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
+import type { ReplicaStats } from '../endpoint/replicas.ts';
 import type { ShardSummary } from '../run/run-dir.ts';
 import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, SuiteId, Usage } from '../suite.ts';
 
@@ -74,4 +75,6 @@ export type RunSummary = {
   flags: Record<string, JsonValue>;
   /** a merged run: the shards it was joined from */
   shards?: ShardSummary[];
+  /** a model served by several replicas: how each one fared in this process */
+  replicas?: ReplicaStats[];
 };

@@ -33,6 +33,8 @@ export const journalEntrySchema = z.strictObject({
   attempts: z.number().int(),
   latency_ms: z.number(),
   at: z.string(),
+  /** the replica that answered, when the model is served by several */
+  replica: z.string().optional(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
@@ -52,6 +54,7 @@ export function entryFor(key: string, hash: string, sent: SendResult): JournalEn
     attempts: sent.attempts,
     latency_ms: Math.round(sent.latency_ms),
     at: new Date().toISOString(),
+    ...(sent.replica === undefined ? {} : { replica: sent.replica }),
   };
 }
 

@@ -140,8 +140,10 @@ export function storableConfig(raw: Record<string, unknown>): Record<string, unk
     if (typeof block === 'object' && block !== null && 'endpoint' in block) {
       const endpoint = block.endpoint;
       if (typeof endpoint === 'object' && endpoint !== null && 'headers' in endpoint) delete endpoint.headers;
-      if (typeof endpoint === 'object' && endpoint !== null && 'base_url' in endpoint && typeof endpoint.base_url === 'string') {
-        endpoint.base_url = withoutCredentials(endpoint.base_url);
+      if (typeof endpoint === 'object' && endpoint !== null && 'base_url' in endpoint) {
+        const url: unknown = endpoint.base_url;
+        if (typeof url === 'string') endpoint.base_url = withoutCredentials(url);
+        if (Array.isArray(url)) endpoint.base_url = url.map((u: unknown) => (typeof u === 'string' ? withoutCredentials(u) : u));
       }
     }
   }

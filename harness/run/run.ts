@@ -2,8 +2,9 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { apiKeyFor, type LoadedConfig } from '../config/load.ts';
-import type { EndpointConfig, ModelConfig, RunnerConfig } from '../config/schema.ts';
-import { createEndpointClient } from '../endpoint/client.ts';
+import type { ModelConfig, RunnerConfig } from '../config/schema.ts';
+import { createEndpointClient, type EndpointClient } from '../endpoint/client.ts';
+import { createReplicaPool, probeReplica, type ReplicaPool, type ReplicaStats } from '../endpoint/replicas.ts';
 import { createLimiter } from '../endpoint/limiter.ts';
 import { createNodeFetch } from '../endpoint/node-fetch.ts';
 import { retryPolicyFromRunner } from '../endpoint/retry.ts';
@@ -47,17 +48,35 @@ function retryAnnouncer(model: ModelConfig, stderr: NodeJS.WritableStream): (eve
   };
 }
 
-export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null, stderr: NodeJS.WritableStream = process.stderr): Sender {
+/** The model's client: one endpoint, or a pool over its replicas (`base_url` given as a list). */
+function clientFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null): { client: EndpointClient; pool: ReplicaPool | null } {
+  const urls = baseUrl !== null ? [baseUrl] : typeof model.endpoint.base_url === 'string' ? [model.endpoint.base_url] : model.endpoint.base_url;
+  const single = (url: string): EndpointClient =>
+    createEndpointClient({ ...model.endpoint, base_url: url }, key, { fetch: createNodeFetch({ maxSockets: runner.concurrency_per_replica ?? runner.concurrency }) });
+  const [only] = urls;
+  if (urls.length === 1 && only !== undefined) return { client: single(only), pool: null };
+  const pool = createReplicaPool({
+    replicas: urls.map((url) => ({ url, client: single(url) })),
+    perReplicaConcurrency: runner.concurrency_per_replica ?? null,
+    probe: (url) => probeReplica(url),
+    onEvent: (event) => log.warn({ endpoint: model.name, ...event }, 'replica'),
+  });
+  return { client: pool.client, pool };
+}
+
+export type ModelSender = { sender: Sender; replicaStats: () => ReplicaStats[] | null };
+
+export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null, stderr: NodeJS.WritableStream = process.stderr): ModelSender {
   const announce = retryAnnouncer(model, stderr);
-  const endpoint: EndpointConfig = baseUrl ? { ...model.endpoint, base_url: baseUrl } : model.endpoint;
   const limiter = createLimiter({
     concurrency: runner.concurrency,
     requestsPerMinute: runner.requests_per_minute,
     tokensPerMinute: runner.tokens_per_minute,
     onEvent: (event) => log.info({ endpoint: model.name, ...event }, 'limiter'),
   });
-  return createSender({
-    client: createEndpointClient(endpoint, key, { fetch: createNodeFetch({ maxSockets: runner.concurrency }) }),
+  const { client, pool } = clientFor(model, runner, key, log, baseUrl);
+  const sender = createSender({
+    client,
     limiter,
     retryPolicy: retryPolicyFromRunner(runner),
     timeoutMs: runner.timeout_s * 1000,
@@ -67,6 +86,7 @@ export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string 
       else log.warn({ endpoint: model.name, ...event }, 'endpoint');
     },
   });
+  return { sender, replicaStats: () => pool?.stats() ?? null };
 }
 
 export async function resolvePlanDatasets(loaded: LoadedConfig, plans: readonly SuitePlan[]): Promise<DatasetFiles[]> {
@@ -118,10 +138,11 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
   const judgeIdentity = config.judge ? modelIdentity(config.judge) : null;
   const needsJudge = ctx.plans.some((p) => p.judgeGeneration !== null);
   const simUrl = ctx.sim?.baseUrl ?? null;
-  const sender = ctx.mode === 'generate' ? senderFor(config.model, config.runner, simUrl ? null : apiKeyFor(config.model.endpoint.api_key_env, `${ctx.loaded.file}: model`), ctx.log, simUrl) : null;
+  const modelSender = ctx.mode === 'generate' ? senderFor(config.model, config.runner, simUrl ? null : apiKeyFor(config.model.endpoint.api_key_env, `${ctx.loaded.file}: model`), ctx.log, simUrl) : null;
+  const sender = modelSender?.sender ?? null;
   const judgeSender =
     needsJudge && config.judge
-      ? senderFor(config.judge, config.runner, simUrl ? null : apiKeyFor(config.judge.endpoint.api_key_env, `${ctx.loaded.file}: judge`), ctx.log, simUrl)
+      ? senderFor(config.judge, config.runner, simUrl ? null : apiKeyFor(config.judge.endpoint.api_key_env, `${ctx.loaded.file}: judge`), ctx.log, simUrl).sender
       : null;
   const journal = await openJournal(join(ctx.runDir, 'journal.jsonl'));
   const judgeJournal: Journal | null = needsJudge ? await openJournal(join(ctx.runDir, 'judge_journal.jsonl')) : null;
@@ -199,7 +220,9 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
     judgeJournal?.close();
   }
   const samplesFile = writer.finish();
+  const replicas = modelSender?.replicaStats() ?? null;
   return {
+    ...(replicas === null ? {} : { replicas }),
     run_id: ctx.runId,
     run_dir: ctx.runDir,
     model,

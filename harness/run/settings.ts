@@ -61,12 +61,15 @@ export function planSuites(loaded: LoadedConfig, overrides: CliOverrides): Suite
 }
 
 export function modelIdentity(model: ModelConfig): ModelIdentity {
-  let host = 'unknown';
-  try {
-    host = new URL(model.endpoint.base_url).host;
-  } catch {
-    // the schema already checked it is a URL
-  }
+  const urls = typeof model.endpoint.base_url === 'string' ? [model.endpoint.base_url] : model.endpoint.base_url;
+  const hosts = urls.map((url) => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'unknown'; // the schema already checked it is a URL
+    }
+  });
+  const host = [...new Set(hosts)].join(',');
   return { name: model.name, id: model.id, endpoint_model: model.endpoint.model, endpoint_host: host, simulated: model.simulated };
 }
 
