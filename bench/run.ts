@@ -4,13 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const SECTIONS = ['runner', 'supergpqa', 'grading'] as const;
+const SECTIONS = ['runner', 'replicas', 'supergpqa', 'grading'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function runSection(section: Section): Promise<string> {
   if (section === 'runner') {
     const { runRunnerBench } = await import('./runner.ts');
     return runRunnerBench({ requests: 10_000, concurrency: 200, latencyMs: 200 });
+  }
+  if (section === 'replicas') {
+    const { runReplicasBench } = await import('./replicas.ts');
+    return runReplicasBench({ requests: 12_000, concurrency: 600, latencyMs: 200 });
   }
   if (section === 'supergpqa') {
     const { runSuperGpqaScaleBench } = await import('./supergpqa-scale.ts');
