@@ -28,6 +28,8 @@ export type RunContext = {
   overrides: CliOverrides;
   runId: string;
   runDir: string;
+  /** spec.json created_at: when the run was started */
+  createdAt: string;
   protocolHash: string;
   flags: { unsafeLocalExec: boolean };
   /** 'generate' sends what the journal lacks; 'score' only re-scores the journal */
@@ -186,6 +188,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           truncated: result.truncated,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,
+          generated_at: result.lastGeneratedAt ?? ctx.createdAt,
           started_at: started,
           finished_at: new Date().toISOString(),
         });
@@ -204,6 +207,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
     model,
     harness: { name: 'parity', version: harnessVersion(), git_revision: gitRevision() },
     config_hash: ctx.protocolHash,
+    created_at: ctx.createdAt,
     reference: config.reference ?? null,
     suites,
     samples_file: samplesFile,

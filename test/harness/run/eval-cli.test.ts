@@ -182,18 +182,28 @@ describe('npm run eval', () => {
     expect(e.requests).toHaveLength(13);
   });
 
-  it('re-scores a finished run from its journal with no request and identical samples', async () => {
+  it('re-scores a finished run from its journal with no request, identical samples and scores but the retrieval time', async () => {
     const e = await fake((req) => right(req.prompt));
     const { file, out } = config(e.baseUrl);
     expect((await runCli('harness/cli/eval.ts', ['--config', file])).code).toBe(0);
     const runDir = onlyRun(out);
     const samplesBefore = readFileSync(join(runDir, 'samples.jsonl'));
+    const scoresBefore = readFileSync(join(runDir, 'scores.json'), 'utf8');
     const calls = e.requests.length;
     await e.close();
+    await new Promise((r) => setTimeout(r, 1100)); // retrieved_timestamp counts seconds
     const rescored = await runCli('harness/cli/score.ts', [runDir]);
     expect(rescored.code).toBe(0);
     expect(e.requests.length).toBe(calls);
     expect(readFileSync(join(runDir, 'samples.jsonl')).equals(samplesBefore)).toBe(true);
+    const scoresAfter = readFileSync(join(runDir, 'scores.json'), 'utf8');
+    const retrieved = (text: string): number => Number(/"retrieved_timestamp": "(\d+)"/.exec(text)?.[1]);
+    expect(retrieved(scoresAfter)).toBeGreaterThan(retrieved(scoresBefore));
+    const withoutRetrieval = (text: string): string => text.replace(/"retrieved_timestamp": "\d+"/, '');
+    expect(withoutRetrieval(scoresAfter)).toBe(withoutRetrieval(scoresBefore));
+    // the evaluation is dated by the run's start, not by the re-score
+    const spec = JSON.parse(readFileSync(join(runDir, 'spec.json'), 'utf8'));
+    expect(JSON.parse(scoresAfter).evaluation_timestamp).toBe(spec.created_at);
   });
 
   it('counts answers cut off by max_tokens, while thinking, or by a content filter, and scores them as given', async () => {
