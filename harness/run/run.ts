@@ -63,6 +63,7 @@ export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string 
     limiter,
     retryPolicy: retryPolicyFromRunner(runner),
     timeoutMs: runner.timeout_s * 1000,
+    maxRequestMs: runner.max_request_s === undefined ? null : runner.max_request_s * 1000,
     onEvent: (event) => {
       announce(event);
       if (event.type === 'fatal') log.error({ endpoint: model.name, ...event }, 'fatal endpoint error');
