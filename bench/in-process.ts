@@ -19,7 +19,7 @@ export async function runInProcess(raw: Record<string, unknown>, outDir: string)
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const summary = await executeRun(
-    { loaded, plans, overrides, runId: 'bench-run', runDir, protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
+    { loaded, plans, overrides, runId: 'bench-run', runDir, createdAt: new Date().toISOString(), protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
     datasets,
     new AbortController().signal,
   );

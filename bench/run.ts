@@ -4,13 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const SECTIONS = ['runner', 'replicas', 'supergpqa', 'grading'] as const;
+const SECTIONS = ['runner', 'runner-stream', 'replicas', 'supergpqa', 'grading'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function runSection(section: Section): Promise<string> {
-  if (section === 'runner') {
+  if (section === 'runner' || section === 'runner-stream') {
     const { runRunnerBench } = await import('./runner.ts');
-    return runRunnerBench({ requests: 10_000, concurrency: 200, latencyMs: 200 });
+    return runRunnerBench({ requests: 10_000, concurrency: 200, latencyMs: 200, stream: section === 'runner-stream' });
   }
   if (section === 'replicas') {
     const { runReplicasBench } = await import('./replicas.ts');
@@ -33,8 +33,15 @@ if (section) {
   process.exitCode = 2;
 } else {
   process.stdout.write(`node ${process.version}, ${availableParallelism()} cores, V8 flags: ${process.execArgv.filter((a) => a.startsWith('--') && !a.startsWith('--import')).join(' ') || 'none'}\n`);
+  const cpu: Partial<Record<Section, number>> = {};
   for (const s of SECTIONS) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), s], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), s], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    process.stdout.write(child.stdout);
     if (child.status !== 0) process.exitCode = 1;
+    const perRequest = /CPU ([\d.]+) ms\/request/.exec(child.stdout)?.[1];
+    if (perRequest !== undefined) cpu[s] = Number(perRequest);
+    if (s === 'runner-stream' && cpu.runner !== undefined && cpu['runner-stream'] !== undefined) {
+      process.stdout.write(`runner CPU per request: ${cpu.runner.toFixed(3)} ms non-streamed, ${cpu['runner-stream'].toFixed(3)} ms streamed (x${(cpu['runner-stream'] / cpu.runner).toFixed(2)})\n`);
+    }
   }
 }

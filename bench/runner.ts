@@ -1,5 +1,7 @@
 // Runner throughput: ~10,000 AIME25 requests at concurrency 200 against a 200 ms mock endpoint.
 // efficiency = ideal wall time (N x latency / concurrency) / measured wall time.
+// The streamed variant asks for the same answers as server-sent events (stream: true), so its CPU per
+// request shows what assembling chunks costs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { projectPath } from '../harness/paths.ts';
 import { runInProcess } from './in-process.ts';
 
-export type RunnerBenchOptions = { requests: number; concurrency: number; latencyMs: number };
+export type RunnerBenchOptions = { requests: number; concurrency: number; latencyMs: number; stream: boolean };
 
 export type MockEndpoint = { url: string; stop(): void };
 
@@ -30,7 +32,7 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
   const samples = Math.round(opts.requests / items);
   try {
     const raw = {
-      model: { name: 'Bench mock', id: 'bench/mock', simulated: true, endpoint: { base_url: mock.url, model: 'mock' }, generation: { max_tokens: 64 } },
+      model: { name: 'Bench mock', id: 'bench/mock', simulated: true, endpoint: { base_url: mock.url, model: 'mock', stream: opts.stream }, generation: { max_tokens: 64 } },
       runner: { concurrency: opts.concurrency, timeout_s: 60, max_retries: 2 },
       suites: { aime25: { samples, dataset: { path: projectPath('suites', 'aime25', 'demo', 'problems.jsonl') } } },
       output: out,
@@ -42,7 +44,7 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
     const cpuPerRequest = cpuMs / n;
     const rssMb = process.resourceUsage().maxRSS / 1024;
     return [
-      `runner: ${n} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,
+      `runner${opts.stream ? ' (streamed)' : ''}: ${n} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,
       `  wall ${(wallMs / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, efficiency ${(ideal / wallMs).toFixed(3)} (target >= 0.85)`,
       `  peak RSS ${rssMb.toFixed(0)} MB (target <= 150), CPU ${cpuPerRequest.toFixed(3)} ms/request (target <= 1)`,
       `  errors ${summary.suites.reduce((s, x) => s + x.error_samples, 0)}`,

@@ -34,11 +34,32 @@ function positiveInt(flag: string, value: string | undefined): number | null {
   return n;
 }
 
+const VALUE_FLAGS = new Set(['--limit', '--samples', '--concurrency', '--tolerance']);
+
+/**
+ * `--limit -3` would read as a missing value followed by an unknown flag -3; joined into `--limit=-3` it
+ * reaches the value check, which says what is wrong with it.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (VALUE_FLAGS.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       options: {
         config: { type: 'string' },
         suite: { type: 'string', multiple: true },

@@ -35,7 +35,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const datasets = await resolvePlanDatasets(loaded, plans);
   if (args.dryRun) {
-    process.stdout.write(`${formatDryRun(await dryRun(plans, datasets), config.model, config.judge)}\n`);
+    const model = { name: config.model.name, id: config.model.id };
+    const judge = config.judge ? { name: config.judge.name, id: config.judge.id } : null;
+    process.stdout.write(`${formatDryRun(await dryRun(plans, datasets, { model, judge }), config.model, config.judge)}\n`);
     return EXIT.ok;
   }
   const hash = protocolHash(loaded, plans);
@@ -71,6 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
     overrides,
     runId,
     runDir,
+    createdAt,
     protocolHash: hash,
     flags: { unsafeLocalExec: args.unsafeLocalExec },
     mode: 'generate',

@@ -30,6 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
     overrides: spec.overrides,
     runId: spec.run_id,
     runDir: resolve(runDir),
+    createdAt: spec.created_at,
     protocolHash: spec.protocol_hash,
     flags: { unsafeLocalExec: spec.flags['unsafe_local_exec'] === true },
     mode: 'score',

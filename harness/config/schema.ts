@@ -33,6 +33,12 @@ export const endpointSchema = z.strictObject({
   api: z.enum(['chat', 'completions']).default('chat'),
   /** extra HTTP headers (no secrets: use api_key_env) */
   headers: z.record(z.string(), z.string()).optional(),
+  /**
+   * ask for a server-sent event stream (stream: true, with usage in the last chunk) and assemble it into the
+   * same answer; for providers that answer some models only when streamed, and for proxies that cut idle
+   * connections on long generations. runner.timeout_s then bounds the silence between chunks.
+   */
+  stream: z.boolean().default(false),
 });
 export type EndpointConfig = z.infer<typeof endpointSchema>;
 
@@ -52,7 +58,10 @@ export const runnerSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(4096).default(16),
   requests_per_minute: z.number().positive().optional(),
   tokens_per_minute: z.number().positive().optional(),
+  /** per attempt; when streaming, the longest silence between two chunks */
   timeout_s: z.number().positive().default(600),
+  /** overall cap on one attempt, streamed or not; unset: none beyond timeout_s */
+  max_request_s: z.number().positive().optional(),
   max_retries: z.number().int().min(0).max(100).default(8),
   /** with several base_url replicas: most requests in flight on any one of them (concurrency is the total) */
   concurrency_per_replica: z.number().int().min(1).optional(),

@@ -1,16 +1,29 @@
 // One OpenAI-compatible endpoint, through the openai SDK with its retries off (retry.ts owns retries).
 // Returns a normalised Completion; anything unusable in a 2xx response is thrown as a malformed response.
+// With `stream: true` the answer comes as server-sent chunks through the SDK's streaming API and is assembled
+// into the same message before the same normalisation.
 import OpenAI from 'openai';
 import type { EndpointConfig, GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
 import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts';
+
 import { malformedResponseError } from './errors.ts';
 import { splitReasoning } from './reasoning.ts';
+import { createStreamAssembler } from './stream-assembly.ts';
+import { usageOf } from './usage.ts';
 
-/** `route`, when given, is told which replica served the request (set by a replica pool). */
-export type CompleteOptions = { signal: AbortSignal; timeoutMs: number; route?: { servedBy: string | null } };
+export type CompleteOptions = {
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** called on every streamed chunk, so the caller's silence timer starts again */
+  onChunk?: () => void;
+  /** told which replica served the request (set by a replica pool) */
+  route?: { servedBy: string | null };
+};
 
 export type EndpointClient = {
+  /** true when answers arrive as streams: timeouts then count silence between chunks */
+  streams: boolean;
   complete(request: SampleRequest, generation: GenerationParams, opts: CompleteOptions): Promise<Completion>;
 };
 
@@ -21,13 +34,17 @@ const KEYLESS_PLACEHOLDER = 'keyless';
 export function requestBody(
   core: Record<string, JsonValue>,
   generation: GenerationParams,
+  stream = false,
 ): Record<string, JsonValue> {
   const body: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(generation)) {
     if (key !== 'extra_body' && value !== undefined) body[key] = value;
   }
   Object.assign(body, generation.extra_body, core);
-  body['stream'] = false;
+  body['stream'] = stream;
+  // usage comes in a last chunk only when asked for; without it, token budgets could not be reconciled
+  if (stream) body['stream_options'] = { include_usage: true };
+  else delete body['stream_options'];
   // exactly one completion per request: many endpoints ignore or reject n > 1
   delete body['n'];
   return body;
@@ -40,21 +57,6 @@ function promptOf(request: SampleRequest): string {
 
 function messagesJson(messages: ChatMessage[]): JsonValue[] {
   return messages.map((m) => ({ role: m.role, content: m.content }));
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Usage as reported; reasoning tokens only when the server breaks them out. */
-export function usageOf(raw: unknown): Usage | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const prompt = count(Reflect.get(raw, 'prompt_tokens'));
-  const completion = count(Reflect.get(raw, 'completion_tokens'));
-  if (prompt === null || completion === null) return null;
-  const details: unknown = Reflect.get(raw, 'completion_tokens_details');
-  const reasoning = typeof details === 'object' && details !== null ? count(Reflect.get(details, 'reasoning_tokens')) : null;
-  return { prompt_tokens: prompt, completion_tokens: completion, reasoning_tokens: reasoning };
 }
 
 /** The first choice of a parsed response body, or a malformed-response error. */
@@ -116,12 +118,31 @@ export function createEndpointClient(
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const useCompletionsApi = endpoint.api === 'completions';
+  const streams = endpoint.stream;
+
+  /** Reads a stream to its end. The SDK ends a stream quietly when it is aborted: that is never an answer. */
+  async function assemble(chunks: AsyncIterable<unknown>, opts: CompleteOptions): Promise<Completion> {
+    const assembler = createStreamAssembler();
+    for await (const chunk of chunks) {
+      opts.onChunk?.();
+      assembler.add(chunk);
+    }
+    if (opts.signal.aborted) throw opts.signal.reason;
+    const { message, finishReason, usage } = assembler.finish();
+    return normalise(message, finishReason, usage);
+  }
 
   return {
+    streams,
     async complete(request, generation, opts) {
       const requestOptions = { signal: opts.signal, timeout: Math.max(1, Math.ceil(opts.timeoutMs)) };
       if (useCompletionsApi || request.kind === 'completion') {
         const prompt = promptOf(request);
+        if (streams) {
+          const body = requestBody({ model: endpoint.model, prompt }, generation, true);
+          const stream = await sdk.completions.create({ model: endpoint.model, prompt, stream: true }, { ...requestOptions, body });
+          return assemble(stream, opts);
+        }
         const body = requestBody({ model: endpoint.model, prompt }, generation);
         const response: unknown = await sdk.completions.create(
           { model: endpoint.model, prompt, stream: false },
@@ -131,6 +152,11 @@ export function createEndpointClient(
         const textOut: unknown = Reflect.get(choice, 'text');
         if (typeof textOut !== 'string') throw malformedResponseError('choice has no text');
         return normalise({ content: textOut }, finishReasonOf(choice), usage);
+      }
+      if (streams) {
+        const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation, true);
+        const stream = await sdk.chat.completions.create({ model: endpoint.model, messages: request.messages, stream: true }, { ...requestOptions, body });
+        return assemble(stream, opts);
       }
       const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation);
       const response: unknown = await sdk.chat.completions.create(

@@ -19,6 +19,7 @@ export type ClassifiedError = z.infer<typeof classifiedErrorSchema>;
 
 const MALFORMED = 'MalformedResponseError';
 const REPLICAS_DOWN = 'ReplicasDownError';
+const STREAM_BROKEN = 'StreamBrokenError';
 
 /** A 2xx response we cannot use (no choices, no message). Classified as transient: endpoints do recover. */
 export function malformedResponseError(detail: string): Error {
@@ -34,6 +35,21 @@ export function replicasDownError(count: number, retryAfterMs: number): Error {
   Reflect.set(error, 'retryAfterMs', retryAfterMs);
   return error;
 }
+
+/**
+ * A stream that ended before its answer did (no finish_reason, a closed connection). Transient: the attempt
+ * is retried from scratch, and the partial answer is dropped, never scored.
+ */
+export function streamBrokenError(detail: string): Error {
+  const error = new Error(`stream broken: ${detail}`);
+  error.name = STREAM_BROKEN;
+  return error;
+}
+
+// DashScope: "This model only support stream mode, please enable the stream parameter to access the model."
+// and, for Qwen3 thinking mode, "parameter.enable_thinking must be set to false for non-streaming calls".
+const STREAM_REQUIRED = /only supports? stream|stream mode|enable the stream parameter|for non-streaming calls|requires? stream(?:ing)?\b|must be streamed/i;
+export const STREAM_REQUIRED_FIX = 'this endpoint answers only streamed requests: set stream: true in model.endpoint (judge.endpoint for the judge)';
 
 // Money, not rate: OpenAI insufficient_quota, OpenRouter 402, DashScope Arrearage / free tier exhausted.
 // Plain "quota" is not enough: DashScope Throttling.RateQuota and Gemini per-minute quotas are rate limits.
@@ -75,6 +91,7 @@ function classifyHttp(err: APIError, nowMs: number): ClassifiedError {
   const retryAfterMs = retryAfterFromHeaders(err.headers, nowMs);
   const quota = (code !== null && QUOTA_CODES.test(code)) || QUOTA_WORDS.test(message);
   if (status >= 400 && status < 500 && (quota || status === 402)) return result('quota', status, code, message);
+  if (status === 400 && STREAM_REQUIRED.test(message)) return result('permanent', status, 'stream_required', `${message.trim()} (${STREAM_REQUIRED_FIX})`);
   if (status === 429) return result('rate_limit', status, code, message, retryAfterMs);
   if (status === 408 || status === 409 || status >= 500) return result('transient', status, code, message, retryAfterMs);
   if (status >= 400) return result('permanent', status, code, message);
@@ -94,6 +111,7 @@ function classifyOther(err: unknown): ClassifiedError {
     const wait: unknown = Reflect.get(err, 'retryAfterMs');
     return result('transient', null, 'replicas_down', err.message, typeof wait === 'number' ? wait : null);
   }
+  if (err.name === STREAM_BROKEN) return result('transient', null, 'stream_broken', err.message);
   if (err instanceof SyntaxError) return result('transient', null, 'malformed_json', `response body is not valid JSON: ${err.message}`);
   // Unknown failures are retried a bounded number of times rather than ending the run.
   return result('transient', null, null, err.message);

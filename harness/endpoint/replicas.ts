@@ -86,6 +86,8 @@ export function createReplicaPool(options: ReplicaPoolOptions): ReplicaPool {
   }
 
   const client: EndpointClient = {
+    // every replica serves the same endpoint config, so they all stream or none does
+    streams: options.replicas.some((r) => r.client.streams),
     async complete(request, generation, opts: CompleteOptions) {
       const chosen = await choose(opts.signal);
       const { state } = chosen;

@@ -28,8 +28,10 @@ export type SenderDeps = {
   client: EndpointClient;
   limiter: Limiter;
   retryPolicy: RetryPolicy;
-  /** per attempt, counted from when the limiter lets the request go */
+  /** per attempt, counted from when the limiter lets the request go; when streaming, the longest silence between chunks */
   timeoutMs: number;
+  /** overall cap on one attempt (runner.max_request_s); null for none */
+  maxRequestMs?: number | null;
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -42,9 +44,15 @@ export function createSender(deps: SenderDeps): Sender {
   const estimator = deps.estimator ?? createTokenEstimator();
   const { client, limiter, onEvent } = deps;
   let fatalError: ClassifiedError | null = null;
+  const cap = deps.maxRequestMs ?? null;
+  // streamed: the timeout is the silence between chunks and the cap bounds the whole; otherwise the timeout
+  // is the whole response, and a lower cap lowers it
+  const limits = client.streams
+    ? { idleMs: deps.timeoutMs, totalMs: cap, idleWhat: 'no chunk' }
+    : { idleMs: cap === null ? deps.timeoutMs : Math.min(deps.timeoutMs, cap), totalMs: null, idleWhat: 'no response' };
 
-  function timedOut(): ClassifiedError {
-    return { kind: 'timeout', status: null, code: 'timeout', message: `no response within ${deps.timeoutMs} ms`, retryAfterMs: null };
+  function timedOut(message: string | null): ClassifiedError {
+    return { kind: 'timeout', status: null, code: 'timeout', message: message ?? `no response within ${limits.idleMs} ms`, retryAfterMs: null };
   }
 
   function recordFailure(error: ClassifiedError, estimate: number): void {
@@ -77,10 +85,10 @@ export function createSender(deps: SenderDeps): Sender {
     }
     // the clock starts when the limiter lets the request go, not while it queues
     const started = now();
-    const attempt = attemptSignal(signal, deps.timeoutMs);
+    const attempt = attemptSignal(signal, limits);
     try {
       const route: { servedBy: string | null } = { servedBy: null };
-      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: deps.timeoutMs, route }).finally(() => {
+      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: limits.idleMs, onChunk: attempt.touch, route }).finally(() => {
         timing.replica = route.servedBy;
       });
       timing.latencyMs = now() - started;
@@ -93,7 +101,7 @@ export function createSender(deps: SenderDeps): Sender {
     } catch (err) {
       timing.latencyMs = now() - started;
       if (signal.aborted) throw signal.reason;
-      const error = attempt.timedOut() ? timedOut() : classifyError(err, now());
+      const error = attempt.timedOut() ? timedOut(attempt.timeoutMessage()) : classifyError(err, now());
       recordFailure(error, estimate);
       return error;
     } finally {

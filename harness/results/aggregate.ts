@@ -25,7 +25,6 @@ export function aggregateRecord(summary: RunSummary): AggregateRecord {
       else skipped.push(`${metric.evaluation_name}:${metric.metric_id}`);
     }
   }
-  const started = summary.suites.map((s) => s.started_at).sort()[0];
   const finished = summary.suites.map((s) => s.finished_at).sort().at(-1);
   const simulated = summary.model.simulated;
   const sourceDetails: StringMap = { run_id: summary.run_id, simulated: String(simulated) };
@@ -34,7 +33,8 @@ export function aggregateRecord(summary: RunSummary): AggregateRecord {
   const record: AggregateRecord = {
     schema_version: EEE_SCHEMA_VERSION,
     evaluation_id: evaluationIdFor(summary.model.id, summary.run_id),
-    ...(started === undefined ? {} : { evaluation_timestamp: started }),
+    // the evaluation happened when the responses were generated; only the retrieval moves with a re-score
+    evaluation_timestamp: summary.created_at,
     retrieved_timestamp: epochSeconds(finished),
     source_metadata: {
       source_name: simulated ? 'Parity run against a SIMULATED model (not a real model)' : 'Parity reproduction run',
@@ -119,7 +119,7 @@ function evaluationResult(summary: RunSummary, suite: SuiteRunSummary, metric: M
     evaluation_result_id: evaluationResultId(suite, metric),
     evaluation_name: metric.evaluation_name,
     source_data: sourceData(suite),
-    evaluation_timestamp: suite.finished_at,
+    evaluation_timestamp: suite.generated_at,
     metric_config: {
       evaluation_description: `${suite.title}: ${metric.metric_name}`,
       metric_id: metric.metric_id,

@@ -58,6 +58,9 @@ export type SuiteRunSummary = {
   truncated: CutOffCounts;
   usage: Usage & { requests: number };
   judge: ModelIdentity | null;
+  /** when the last of this suite's responses was generated (the journal's time): a re-score keeps it */
+  generated_at: string;
+  /** this process's scoring: a re-score moves these */
   started_at: string;
   finished_at: string;
 };
@@ -68,6 +71,8 @@ export type RunSummary = {
   model: ModelIdentity;
   harness: { name: 'parity'; version: string; git_revision: string | null };
   config_hash: string;
+  /** when the run was started (spec.json created_at): the evaluation's time, whoever scores it later */
+  created_at: string;
   reference: string | null;
   suites: SuiteRunSummary[];
   /** samples.jsonl of the run (all suites, in suite order), with its sha256 and row count */

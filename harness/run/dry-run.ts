@@ -1,7 +1,7 @@
 // --dry-run: what a run would send, with token estimates, and no request at all.
 import type { Tiktoken } from 'js-tiktoken';
 import type { ModelConfig } from '../config/schema.ts';
-import type { DatasetFiles } from '../suite.ts';
+import type { DatasetFiles, RunFlags } from '../suite.ts';
 import type { SuitePlan } from './settings.ts';
 import { requestText } from './run.ts';
 
@@ -14,9 +14,14 @@ export type DryRunRow = {
   judge_requests: number;
   judge_prompt_tokens: number;
   judge_completion_tokens: number;
+  /** the judged answers go into the judge's prompts: at most max_tokens each, when it is set */
+  judge_answer_tokens_max: number | null;
 };
 
-export async function dryRun(plans: readonly SuitePlan[], datasets: readonly DatasetFiles[]): Promise<DryRunRow[]> {
+/** Who answers and who judges, as a real run would hand them to the suites (a judged suite needs its judge). */
+export type DryRunIdentity = Pick<RunFlags, 'model' | 'judge'>;
+
+export async function dryRun(plans: readonly SuitePlan[], datasets: readonly DatasetFiles[], identity: DryRunIdentity): Promise<DryRunRow[]> {
   // o200k is the tokenizer of current OpenAI models; other vendors' counts differ by a few percent.
   let encoder: Tiktoken | null = null;
   const rows: DryRunRow[] = [];
@@ -24,7 +29,8 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
     const files = datasets[i];
     if (!files) continue;
     const active = await plan.resolved.instance.start(
-      { unsafeLocalExec: true, runDir: '', model: { name: '', id: '' }, judge: null },
+      // nothing runs: no sandbox is needed to read items, and no run directory exists
+      { unsafeLocalExec: true, runDir: '', model: identity.model, judge: identity.judge },
       plan.samples,
     );
     const row: DryRunRow = {
@@ -36,6 +42,7 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
       judge_requests: 0,
       judge_prompt_tokens: 0,
       judge_completion_tokens: 0,
+      judge_answer_tokens_max: plan.judgeGeneration !== null && plan.generation.max_tokens !== undefined ? 0 : null,
     };
     try {
       for await (const item of active.items(files)) {
@@ -52,6 +59,9 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
           row.judge_requests += plan.samples * item.judgeEstimate.requests;
           row.judge_prompt_tokens += plan.samples * item.judgeEstimate.prompt_tokens;
           row.judge_completion_tokens += plan.samples * item.judgeEstimate.completion_tokens;
+          if (row.judge_answer_tokens_max !== null && plan.generation.max_tokens !== undefined) {
+            row.judge_answer_tokens_max += plan.samples * item.judgeEstimate.requests * plan.generation.max_tokens;
+          }
         }
       }
     } finally {
@@ -75,8 +85,10 @@ export function formatDryRun(rows: readonly DryRunRow[], model: ModelConfig, jud
       `${r.max_completion_tokens === null ? 'no max_tokens set' : `at most ${r.max_completion_tokens} completion tokens`}; ` +
       `model cost ${cost(model, r.prompt_tokens, r.max_completion_tokens ?? 0)}`);
     if (r.judge_requests > 0) {
-      lines.push(`  judge: ${r.judge_requests} requests, ~${r.judge_prompt_tokens} prompt tokens plus the judged answers, ` +
-        `~${r.judge_completion_tokens} completion tokens; judge cost ${cost(judge, r.judge_prompt_tokens, r.judge_completion_tokens)}`);
+      const answers = r.judge_answer_tokens_max === null ? 'plus the judged answers' : `plus the judged answers (at most ${r.judge_answer_tokens_max})`;
+      const judgeInput = r.judge_prompt_tokens + (r.judge_answer_tokens_max ?? 0);
+      lines.push(`  judge${judge ? ` (${judge.name})` : ''}: ${r.judge_requests} requests, ~${r.judge_prompt_tokens} prompt tokens ${answers}, ` +
+        `~${r.judge_completion_tokens} completion tokens; judge cost ${cost(judge, judgeInput, r.judge_completion_tokens)}`);
     }
   }
   return lines.join('\n');

@@ -86,6 +86,7 @@ export async function mergeShardRuns(dirs: readonly string[], opts: MergeOptions
       overrides: spec.overrides,
       runId,
       runDir,
+      createdAt: spec.created_at,
       protocolHash: spec.protocol_hash,
       flags: { unsafeLocalExec: spec.flags['unsafe_local_exec'] === true },
       mode: 'score',

@@ -57,6 +57,8 @@ export type PipelineResult = {
   errorExamples: Record<string, string>;
   truncated: CutOffCounts;
   usage: Usage & { requests: number };
+  /** the latest journal time of this suite's responses, null when none was generated */
+  lastGeneratedAt: string | null;
   fatal: ClassifiedError | null;
 };
 
@@ -80,7 +82,11 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     errorExamples: {},
     truncated: { by_length: 0, in_thinking: 0, content_filter: 0 },
     usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
+    lastGeneratedAt: null,
     fatal: null,
+  };
+  const generatedAt = (at: string): void => {
+    if (result.lastGeneratedAt === null || at > result.lastGeneratedAt) result.lastGeneratedAt = at;
   };
   const countError = (kind: string, message?: string): void => {
     result.errors += 1;
@@ -103,13 +109,16 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
       // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
       addUsage(known.attempts, known.completion.usage);
+      generatedAt(known.at);
       return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
     }
     if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
     if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
     const sent = await args.sender.send(item.request, generation, args.signal);
     if (!sent.ok && sent.attempts === 0) return null;
-    journal.append(entryFor(key, hash, sent));
+    const entry = entryFor(key, hash, sent);
+    journal.append(entry);
+    if (sent.ok) generatedAt(entry.at);
     addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
     progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
     return sent;

@@ -29,6 +29,8 @@ export type RunContext = {
   overrides: CliOverrides;
   runId: string;
   runDir: string;
+  /** spec.json created_at: when the run was started */
+  createdAt: string;
   protocolHash: string;
   flags: { unsafeLocalExec: boolean };
   /** 'generate' sends what the journal lacks; 'score' only re-scores the journal */
@@ -80,6 +82,7 @@ export function senderFor(model: ModelConfig, runner: RunnerConfig, key: string 
     limiter,
     retryPolicy: retryPolicyFromRunner(runner),
     timeoutMs: runner.timeout_s * 1000,
+    maxRequestMs: runner.max_request_s === undefined ? null : runner.max_request_s * 1000,
     onEvent: (event) => {
       announce(event);
       if (event.type === 'fatal') log.error({ endpoint: model.name, ...event }, 'fatal endpoint error');
@@ -208,6 +211,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           truncated: result.truncated,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,
+          generated_at: result.lastGeneratedAt ?? ctx.createdAt,
           started_at: started,
           finished_at: new Date().toISOString(),
         });
@@ -228,6 +232,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
     model,
     harness: { name: 'parity', version: harnessVersion(), git_revision: gitRevision() },
     config_hash: ctx.protocolHash,
+    created_at: ctx.createdAt,
     reference: config.reference ?? null,
     suites,
     samples_file: samplesFile,

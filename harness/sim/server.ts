@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeEventStream } from './sse.ts';
 
 export type SimOracle = (correct: boolean) => string;
 
@@ -89,8 +90,20 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     const usage = { prompt_tokens: Math.ceil(prompt.length / 4), completion_tokens: Math.ceil(text.length / 4), total_tokens: 0 };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     const common = { id: `sim-${served}`, created: 0, model: 'simulated', usage };
+    const reasoning = 'Simulated reasoning: no model was called.';
+    if (typeof body === 'object' && body !== null && 'stream' in body && body.stream === true) {
+      const withUsage = 'stream_options' in body && typeof body.stream_options === 'object' && body.stream_options !== null && 'include_usage' in body.stream_options && body.stream_options.include_usage === true;
+      return writeEventStream(res, {
+        id: common.id,
+        api: chat ? 'chat' : 'text',
+        content: text,
+        reasoning: chat ? { field: 'reasoning_content', text: reasoning } : null,
+        finishReason: 'stop',
+        usage: withUsage ? usage : null,
+      });
+    }
     if (chat) {
-      const message = { role: 'assistant', content: text, reasoning_content: 'Simulated reasoning: no model was called.' };
+      const message = { role: 'assistant', content: text, reasoning_content: reasoning };
       return send(res, 200, { ...common, object: 'chat.completion', choices: [{ index: 0, message, finish_reason: 'stop' }] });
     }
     return send(res, 200, { ...common, object: 'text_completion', choices: [{ index: 0, text, finish_reason: 'stop' }] });

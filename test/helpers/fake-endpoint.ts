@@ -1,9 +1,13 @@
 // A local OpenAI-compatible server whose every answer a test decides: replies, errors, malformed bodies, hangs.
+// An answer to a request with stream: true goes out as a server-sent event stream of the same answer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventLine, writeEventStream, writeEventStreamHead } from '../../harness/sim/sse.ts';
 
 export type FakeReply =
-  | { kind: 'answer'; content: string; finish_reason?: string }
+  | { kind: 'answer'; content: string; finish_reason?: string; reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string } }
+  /** a hand-made stream: these `data:` payloads, `gapMs` apart; `end` says how it stops */
+  | { kind: 'stream'; events: unknown[]; gapMs?: number; end: 'done' | 'close' | 'cut' | 'hang' }
   | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; text: string }
   | { kind: 'hang' };
@@ -34,6 +38,33 @@ export async function startFakeEndpoint(reply: (req: FakeRequest) => FakeReply):
         hanging.push(res);
         return;
       }
+      if (r.kind === 'stream') {
+        writeEventStreamHead(res);
+        void (async () => {
+          for (const event of r.events) {
+            if (r.gapMs) await new Promise((done) => setTimeout(done, r.gapMs));
+            if (res.destroyed) return;
+            res.write(eventLine(event));
+          }
+          if (r.end === 'done') res.end('data: [DONE]\n\n');
+          else if (r.end === 'close') res.end();
+          else if (r.end === 'cut') res.destroy();
+          else hanging.push(res);
+        })();
+        return;
+      }
+      if (r.kind === 'answer' && body['stream'] === true) {
+        const withUsage = typeof body['stream_options'] === 'object' && body['stream_options'] !== null && Reflect.get(body['stream_options'], 'include_usage') === true;
+        writeEventStream(res, {
+          id: `fake-${request.index}`,
+          api: Array.isArray(body['messages']) ? 'chat' : 'text',
+          content: r.content,
+          reasoning: r.reasoning ?? null,
+          finishReason: r.finish_reason ?? 'stop',
+          usage: withUsage ? { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } : null,
+        });
+        return;
+      }
       if (r.kind === 'raw') {
         res.writeHead(r.status, { 'content-type': 'application/json' });
         res.end(r.text);
@@ -46,7 +77,11 @@ export async function startFakeEndpoint(reply: (req: FakeRequest) => FakeReply):
               object: 'chat.completion',
               created: 0,
               model: 'fake',
-              choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: r.finish_reason ?? 'stop' }],
+              choices: [
+                Array.isArray(body['messages'])
+                  ? { index: 0, message: { role: 'assistant', content: r.content, ...(r.reasoning ? { [r.reasoning.field]: r.reasoning.text } : {}) }, finish_reason: r.finish_reason ?? 'stop' }
+                  : { index: 0, text: r.content, finish_reason: r.finish_reason ?? 'stop' },
+              ],
               usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
             }
           : r.body;

@@ -45,3 +45,27 @@ describe('attemptSignal', () => {
     expect(attempt.signal.aborted).toBe(false);
   });
 });
+
+describe('attemptSignal for a streamed attempt', () => {
+  it('counts silence: every chunk starts the idle timer again, and the cap ends it whatever arrives', () => {
+    const attempt = attemptSignal(new AbortController().signal, { idleMs: 100, totalMs: 250, idleWhat: 'no chunk' });
+    for (let i = 0; i < 2; i++) {
+      vi.advanceTimersByTime(90);
+      attempt.touch();
+    }
+    expect(attempt.signal.aborted).toBe(false); // 180 ms in, never 100 ms silent
+    vi.advanceTimersByTime(60);
+    attempt.touch();
+    vi.advanceTimersByTime(10);
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.timeoutMessage()).toBe('request still running after 250 ms (runner.max_request_s)');
+    attempt.dispose();
+  });
+
+  it('names the silence when nothing arrives', () => {
+    const attempt = attemptSignal(new AbortController().signal, { idleMs: 100, totalMs: null, idleWhat: 'no chunk' });
+    vi.advanceTimersByTime(100);
+    expect(attempt.timeoutMessage()).toBe('no chunk within 100 ms');
+    attempt.dispose();
+  });
+});

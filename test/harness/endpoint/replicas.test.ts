@@ -22,6 +22,7 @@ function gatedClient(): { client: EndpointClient; calls: number; release(): void
     fail: false,
     release: () => pending.splice(0).forEach((r) => r()),
     client: {
+      streams: false,
       complete: async (_r: SampleRequest, _g: object, _o: CompleteOptions): Promise<Completion> => {
         state.calls += 1;
         if (state.fail) throw refused();

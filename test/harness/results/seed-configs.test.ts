@@ -10,7 +10,7 @@ import { readAggregateFile } from '../../../harness/results/files.ts';
 import { SUITE_IDS } from '../../../harness/suite.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CONFIGS = ['qwen3-max', 'qwen3-235b-a22b-instruct-2507', 'deepseek-v3.1', 'kimi-k2', 'claude-opus-4', 'local-vllm'];
+const CONFIGS = ['qwen3-max', 'qwen3-235b-a22b-instruct-2507', 'deepseek-v3.1', 'kimi-k2', 'claude-opus-4', 'local-vllm', 'qwen3-omni-30b-a3b-instruct'];
 
 function readMerged(file: string): Record<string, unknown> {
   const doc: unknown = parse(readFileSync(file, 'utf8'));
@@ -31,6 +31,20 @@ describe('seed configs', () => {
       expect(records.map((r) => r.model_info.name)).toContain(config.model.name);
     });
   }
+
+  it('the Qwen3-VL config uses the README\'s evaluation settings and says why it has no reference', () => {
+    const file = join(ROOT, 'configs', 'qwen3-vl-235b-a22b-instruct.yaml');
+    const config = configSchema.parse(readMerged(file));
+    expect(config.model.generation).toEqual({ temperature: 0.7, top_p: 0.8, presence_penalty: 1.5, max_tokens: 32768, extra_body: { top_k: 20, repetition_penalty: 1.0 } });
+    expect(config.reference).toBeUndefined();
+    expect(readFileSync(file, 'utf8')).toMatch(/no reference\s+# file for this model/);
+  });
+
+  it('the Qwen3-Omni config streams, as Model Studio requires for Qwen-Omni', () => {
+    const config = configSchema.parse(readMerged(join(ROOT, 'configs', 'qwen3-omni-30b-a3b-instruct.yaml')));
+    expect(config.model.endpoint.stream).toBe(true);
+    expect(config.model.generation).toEqual({ max_tokens: 16384 });
+  });
 
   it('the Qwen3-235B-A22B-Instruct-2507 config uses the model card settings', () => {
     const config = configSchema.parse(readMerged(join(ROOT, 'configs', 'qwen3-235b-a22b-instruct-2507.yaml')));

@@ -174,6 +174,17 @@ describe('npm run eval', () => {
     expect(result.stdout + result.stderr).not.toMatch(/sk-live-abcdefghijklmnop/);
   });
 
+  it('an endpoint that answers only streamed requests is reported once, with the fix', async () => {
+    const e = await fake(() => ({ kind: 'status', status: 400, body: { error: { code: 'invalid_parameter_error', message: 'This model only support stream mode, please enable the stream parameter to access the model. ', type: 'invalid_request_error' } } }));
+    const { file } = config(e.baseUrl);
+    const result = await runCli('harness/cli/eval.ts', ['--config', file]);
+    expect(result.code).toBe(3);
+    const output = result.stdout + result.stderr;
+    expect(output.match(/set stream: true in model\.endpoint \(judge\.endpoint for the judge\)/g)?.length).toBe(2); // the stop line and the summary's example
+    expect(result.stderr.match(/only support stream mode/g)?.length).toBe(1);
+    expect(e.requests.length).toBeLessThanOrEqual(4); // the requests already in flight, no retries
+  });
+
   it('retries a malformed JSON body and then succeeds', async () => {
     const e = await fake((req) => (req.index === 0 ? { kind: 'raw', status: 200, text: '{"choices": [' } : right(req.prompt)));
     const { file } = config(e.baseUrl);
@@ -182,18 +193,58 @@ describe('npm run eval', () => {
     expect(e.requests).toHaveLength(13);
   });
 
-  it('re-scores a finished run from its journal with no request and identical samples', async () => {
+  it('re-scores a finished run from its journal with no request, identical samples and scores but the retrieval time', async () => {
     const e = await fake((req) => right(req.prompt));
     const { file, out } = config(e.baseUrl);
     expect((await runCli('harness/cli/eval.ts', ['--config', file])).code).toBe(0);
     const runDir = onlyRun(out);
     const samplesBefore = readFileSync(join(runDir, 'samples.jsonl'));
+    const scoresBefore = readFileSync(join(runDir, 'scores.json'), 'utf8');
     const calls = e.requests.length;
     await e.close();
+    await new Promise((r) => setTimeout(r, 1100)); // retrieved_timestamp counts seconds
     const rescored = await runCli('harness/cli/score.ts', [runDir]);
     expect(rescored.code).toBe(0);
     expect(e.requests.length).toBe(calls);
     expect(readFileSync(join(runDir, 'samples.jsonl')).equals(samplesBefore)).toBe(true);
+    const scoresAfter = readFileSync(join(runDir, 'scores.json'), 'utf8');
+    const retrieved = (text: string): number => Number(/"retrieved_timestamp": "(\d+)"/.exec(text)?.[1]);
+    expect(retrieved(scoresAfter)).toBeGreaterThan(retrieved(scoresBefore));
+    const withoutRetrieval = (text: string): string => text.replace(/"retrieved_timestamp": "\d+"/, '');
+    expect(withoutRetrieval(scoresAfter)).toBe(withoutRetrieval(scoresBefore));
+    // the evaluation is dated by the run's start, not by the re-score
+    const spec = JSON.parse(readFileSync(join(runDir, 'spec.json'), 'utf8'));
+    expect(JSON.parse(scoresAfter).evaluation_timestamp).toBe(spec.created_at);
+  });
+
+  it('a streamed run journals and scores exactly what a non-streamed run of the same answers does', async () => {
+    const reply = (prompt: string): FakeReply =>
+      goldFor(prompt) === 7
+        ? { kind: 'answer', content: '<think>still thinking about 3 + 4', finish_reason: 'length' }
+        : { kind: 'answer', content: `so \\boxed{${goldFor(prompt) === 42 ? 41 : goldFor(prompt)}}`, reasoning: { field: 'reasoning_content', text: 'adding up' } };
+    const e = await fake((req) => reply(req.prompt));
+    const runOnce = async (stream: boolean): Promise<string> => {
+      const { file, out } = config(e.baseUrl);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('model: fake }', `model: fake, stream: ${stream} }`));
+      const result = await runCli('harness/cli/eval.ts', ['--config', file]);
+      expect(result.code).toBe(0);
+      return onlyRun(out);
+    };
+    const plain = await runOnce(false);
+    const streamed = await runOnce(true);
+    expect(e.requests.filter((r) => r.body['stream'] === true)).toHaveLength(12);
+    const journal = (dir: string) =>
+      jsonl(join(dir, 'journal.jsonl'))
+        .map(({ at: _at, latency_ms: _latency, ...rest }) => rest)
+        .sort((a, b) => String(a['key']).localeCompare(String(b['key'])));
+    expect(journal(streamed)).toEqual(journal(plain));
+    const samples = (dir: string) =>
+      jsonl(join(dir, 'samples.jsonl')).map((row) => ({ ...row, evaluation_id: null, performance: null, metadata: { ...Object(row['metadata']), run_id: null } }));
+    expect(samples(streamed)).toEqual(samples(plain));
+    const scores = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'scores.json'), 'utf8')).evaluation_results.map((r: Record<string, unknown>) => [r['evaluation_result_id'], r['score_details']]);
+    expect(scores(streamed)).toEqual(scores(plain));
+    expect(headline(streamed)).toBe(50); // of four problems, one cut off while thinking and one wrong
   });
 
   it('counts answers cut off by max_tokens, while thinking, or by a content filter, and scores them as given', async () => {

@@ -102,6 +102,7 @@ describe('arena-hard-v2 through the runner', () => {
           overrides,
           runId: 'r1',
           runDir,
+          createdAt: '2025-11-01T10:00:00.000Z',
           protocolHash: protocolHash(loaded, plans),
           flags: { unsafeLocalExec: false },
           mode,

@@ -90,7 +90,7 @@ describe('supergpqa through the runner', () => {
     const datasets = await resolvePlanDatasets(loaded, plans);
     const runDir = createRunDir(dir, 'run');
     const summary = await executeRun(
-      { loaded, plans, overrides, runId: 'run', runDir, protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
+      { loaded, plans, overrides, runId: 'run', runDir, createdAt: new Date().toISOString(), protocolHash: protocolHash(loaded, plans), flags: { unsafeLocalExec: false }, mode: 'generate', sim: null, log: createRunLogger(null), stderr: process.stderr },
       datasets,
       new AbortController().signal,
     );
