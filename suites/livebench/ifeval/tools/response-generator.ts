@@ -46,9 +46,11 @@ function strList(value: JsonValue | undefined): string[] {
 
 function words(rng: Rng, kwargs: Record<string, JsonValue>[]): string[] {
   const out: string[] = [];
+  const all = chance(rng, 0.4);
   for (const k of kwargs) {
     for (const w of [...strList(k['keywords']), ...strList(k['forbidden_words'])]) {
-      if (chance(rng, 0.6)) out.push(pick(rng, [w, w.toUpperCase(), `${w}s`, `un${w}`, `${w[0]?.toUpperCase() ?? ''}${w.slice(1)}`]));
+      if (all && strList(k['keywords']).includes(w)) out.push(w);
+      else if (chance(rng, 0.6)) out.push(pick(rng, [w, w.toUpperCase(), `${w}s`, `un${w}`, `${w[0]?.toUpperCase() ?? ''}${w.slice(1)}`]));
     }
   }
   return out;
@@ -90,11 +92,12 @@ export function generateResponse(rng: Rng, kwargs: Record<string, JsonValue>[]):
   const firstWord = kwStr(kwargs, 'first_word');
   const nth = kwInt(kwargs, 'nth_paragraph', 1);
   const splitter = kwStr(kwargs, 'section_spliter');
-  const divider = pick(rng, ['\n\n', '\n\n', '\n***\n', ' *** ', '\n\n\n', '\n']);
+  const divider = pick(rng, ['\n\n', '\n\n', '\n\n', '\n***\n', ' *** ', '\n\n\n', '\n']);
   const paragraphs: string[] = [];
   for (let i = 1; i <= nParagraphs; i++) {
-    let p = paragraph(rng, extra, perParagraph);
-    if (firstWord !== undefined && i === nth && chance(rng, 0.7)) p = `${pick(rng, [firstWord, firstWord.toUpperCase(), `"${firstWord}`, `${firstWord},`, `${firstWord}s`])} ${p}`;
+    // every extra word lands in the first paragraph at least once
+    let p = i === 1 && extra.length > 0 ? `${extra.join(' and ')} ${pick(rng, ['matter.', 'too.', 'here'])} ${paragraph(rng, extra, perParagraph)}` : paragraph(rng, extra, perParagraph);
+    if (firstWord !== undefined && i === nth && chance(rng, 0.8)) p = `${pick(rng, [firstWord, firstWord, firstWord.toUpperCase(), `"${firstWord}`, `${firstWord},`, `${firstWord}s`, `'${firstWord}.`])} ${p}`;
     if (splitter !== undefined && chance(rng, 0.8)) p = `${pick(rng, [splitter, splitter.toLowerCase()])} ${i}\n${p}`;
     if (chance(rng, 0.2)) p += `\n${pick(rng, ['* ', '- ', '*', '** '])}point one\n* point two\n- point three`;
     paragraphs.push(p);
@@ -112,12 +115,20 @@ export function generateResponse(rng: Rng, kwargs: Record<string, JsonValue>[]):
   const end = kwStr(kwargs, 'end_phrase');
   if (end !== undefined && chance(rng, 0.7)) body += pick(rng, [` ${end}`, `\n${end}`, ` ${end.toLowerCase()}`, ` ${end} Thanks.`, ` ${end.slice(0, -1)}`]);
   const repeat = kwStr(kwargs, 'prompt_to_repeat');
-  if (repeat !== undefined && chance(rng, 0.7)) body = `${pick(rng, [repeat, repeat.toUpperCase(), repeat.slice(1), `Sure! ${repeat}`])}\n\n${body}`;
-  if (chance(rng, 0.2)) {
+  if (repeat !== undefined && chance(rng, 0.7)) body = `${pick(rng, [repeat, repeat, repeat, repeat.toUpperCase(), repeat.slice(1), `Sure! ${repeat}`])}\n\n${body}`;
+  if (chance(rng, 0.1)) body += ` ${pick(rng, ['My answer is yes.', 'My answer is no.', 'My answer is maybe', 'my answer is yes.'])}`;
+  if (chance(rng, 0.25)) {
     const json = pick(rng, ['{"title": "x", "text": ', '{"value": NaN, "text": ', '{\'text\': ', '[1, 2, ', '{"a": Infinity, "text": ']);
-    body = `${pick(rng, ['```json\n', '```JSON\n', '```\n', ''])}${json}${JSON.stringify(body)}${pick(rng, ['}', ']}', '},', '}'])}${pick(rng, ['\n```', '', '\n```\n'])}`;
+    body = `${pick(rng, ['```json\n', '```JSON\n', '```\n', ''])}${json}${JSON.stringify(body)}${pick(rng, ['}', '}', '}', ']}', '},', '}'])}${pick(rng, ['\n```', '', '\n```\n'])}`;
   }
   if (chance(rng, 0.35)) body = `"${body}${pick(rng, ['"', '"', '', '" '])}`;
+  // pieces for the instructions release 2024-11-25 does not use
+  if (kwInt(kwargs, 'num_placeholders', -1) >= 0) for (let i = pick(rng, [0, 1, 2, 3, 4]); i > 0; i--) body += pick(rng, [' [name]', ' [address]', ' []', ' [a\nb]']);
+  if (kwInt(kwargs, 'num_highlights', -1) >= 0) for (let i = pick(rng, [0, 1, 2, 3, 4]); i > 0; i--) body += pick(rng, [' *key part*', ' **bold part**', ' * *', ' ***x***']);
+  if (kwInt(kwargs, 'capital_frequency', -1) >= 0) for (let i = pick(rng, [0, 3, 10, 25]); i > 0; i--) body += pick(rng, [' NOTE', ' U.S.', ' AI', " DON'T", ' X-RAY']);
+  if (kwStr(kwargs, 'keyword') !== undefined) for (let i = pick(rng, [0, 1, 2, 3, 5]); i > 0; i--) body += ` ${pick(rng, [kwStr(kwargs, 'keyword') ?? '', 'other'])}`;
+  if (kwargs.some((k) => 'no_comma' in k) && chance(rng, 0.5)) body = body.replaceAll(',', '');
+  if (kwargs.some((k) => 'case' in k)) body = pick(rng, [body, body.toUpperCase(), body.toLowerCase()]);
   if (chance(rng, 0.1)) body = pick(rng, ['', '   ', '\n', 'My answer is yes.', 'ok']);
   if (chance(rng, 0.1)) body = `  ${body}\n`;
   return body;
