@@ -10,7 +10,7 @@ type Rule = { pattern: RegExp; replacement: string };
 function rule(pattern: string, replacement: string): Rule {
   const ignoreCase = pattern.startsWith('(?i)');
   const source = pattern.replace(/^\(\?i\)/, '').replaceAll('(?#X)', '');
-  return { pattern: pythonRegex(source, ignoreCase ? 'gi' : 'g'), replacement: replacement.replaceAll('\\g<0>', '$&').replace(/\\(\d)/g, '$$$1') };
+  return { pattern: pythonRegex(source, ignoreCase ? 'gi' : 'g'), replacement: replacement.replaceAll('\\g<0>', () => '$&').replace(/\\(\d)/g, '$$$1') };
 }
 
 const STARTING_QUOTES = [
