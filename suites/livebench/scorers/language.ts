@@ -19,11 +19,14 @@ function groundTruthOf(question: LiveBenchQuestion): string {
 }
 
 /**
- * Where upstream raises inside a scorer (a8f61ff aborts the judging run), score 0 and say why, as LiveBench
- * does from its later code on (`eval_status: "eval_error"`).
+ * Where upstream raises inside a scorer, so do we, naming the Python exception. a8f61ff aborts its judging run
+ * there; the livebench session records the sample as a scoring error with score 0, as LiveBench's later code does.
  */
-function evalError(error: string): TaskScore {
-  return { score: 0, extracted: null, details: { eval_error: error } };
+export class ReferenceScorerError extends Error {
+  constructor(task: string, pythonError: string, why: string) {
+    super(`${task}: ${why} (LiveBench's scorer raises ${pythonError} here)`);
+    this.name = 'ReferenceScorerError';
+  }
 }
 
 /** Python's re.findall with one group, for a pattern compiled with the `g` flag. */
@@ -65,12 +68,13 @@ function connectionsNew(groundTruth: string, answer: string): TaskScore {
   if (matches.length === 0 && answer.includes('\\boxed')) {
     const boxed = lastBoxedOnlyString(answer);
     // upstream passes None on to remove_boxed, which raises TypeError
-    if (boxed === null) return evalError("TypeError: argument of type 'NoneType' is not iterable");
+    if (boxed === null) throw new ReferenceScorerError('connections', 'TypeError', 'the last \\boxed has no balanced closing brace');
     let inner: string;
     try {
       inner = removeBoxed(boxed);
     } catch (error) {
-      return evalError(`AssertionError: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ReferenceScorerError('connections', 'AssertionError', why);
     }
     matches = [inner.replaceAll('\\text{', '').replaceAll('}', '').replaceAll('\\', '')];
   }
@@ -147,7 +151,7 @@ export const scorePlotUnscrambling: TaskScorer = (question, answer) => {
     const best = getCloseMatches(sentence, given, 1, 0.0)[0];
     if (best !== undefined) order.push(given.indexOf(best));
   }
-  if (truth.length === 0) return evalError('ZeroDivisionError: division by zero');
+  if (truth.length === 0) throw new ReferenceScorerError('plot_unscrambling', 'ZeroDivisionError', 'the ground truth has no sentence');
   const distance = levenshtein(
     truth.map((_, i) => i),
     order,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { LiveBenchQuestion } from '../../../../suites/livebench/question.ts';
-import { levenshtein, scoreConnections, scorePlotUnscrambling, scoreTypos, textBetweenDelimiters } from '../../../../suites/livebench/scorers/language.ts';
+import { levenshtein, ReferenceScorerError, scoreConnections, scorePlotUnscrambling, scoreTypos, textBetweenDelimiters } from '../../../../suites/livebench/scorers/language.ts';
 import type { TaskScore, TaskScorer } from '../../../../suites/livebench/scorers/types.ts';
 import { disagreement, readReferenceCases } from '../../../fixtures/livebench/language/reference-cases.ts';
 
@@ -66,11 +66,10 @@ describe('connections, new evaluator (released 2024-11-25 or later)', () => {
     expect((await score(scoreConnections, q, '\\boxed{\\text{carp, pike, perch, sole, foot, hand, base, snow}}')).score).toBe(1);
   });
 
-  it('scores 0 and flags eval_error where the reference raises on a malformed box', async () => {
-    const unclosed = await score(scoreConnections, q, 'so \\boxed{carp, pike');
-    expect(unclosed).toMatchObject({ score: 0, details: { eval_error: expect.stringMatching(/^TypeError/) } });
-    const notABox = await score(scoreConnections, q, '\\boxedx{carp}');
-    expect(notABox).toMatchObject({ score: 0, details: { eval_error: expect.stringMatching(/^AssertionError/) } });
+  it('throws, naming the Python exception, where the reference raises on a malformed box', async () => {
+    await expect(score(scoreConnections, q, 'so \\boxed{carp, pike')).rejects.toThrow(ReferenceScorerError);
+    await expect(score(scoreConnections, q, 'so \\boxed{carp, pike')).rejects.toThrow(/raises TypeError/);
+    await expect(score(scoreConnections, q, '\\boxedx{carp}')).rejects.toThrow(/raises AssertionError/);
   });
 
   it('counts a repeated correct group again, as upstream does (the score can pass 1)', async () => {
@@ -123,10 +122,9 @@ describe('plot_unscrambling', () => {
     expect((await score(scorePlotUnscrambling, q, answer)).score).toBe(1);
   });
 
-  it('scores 0 for an empty answer and flags eval_error for a ground truth without sentences', async () => {
+  it('scores 0 for an empty answer and throws for a ground truth without sentences, as the reference does', async () => {
     expect((await score(scorePlotUnscrambling, q, '')).score).toBe(0);
-    const empty = await score(scorePlotUnscrambling, question('plot_unscrambling', ' . '), 'x');
-    expect(empty).toMatchObject({ score: 0, details: { eval_error: expect.stringMatching(/ZeroDivisionError/) } });
+    await expect(score(scorePlotUnscrambling, question('plot_unscrambling', ' . '), 'x')).rejects.toThrow(/raises ZeroDivisionError/);
   });
 
   it('computes unit-cost edit distance over integer lists', () => {
