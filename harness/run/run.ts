@@ -172,7 +172,9 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
         suites.push({
           suite: instance.id,
           title: instance.title,
+          catalogue: instance.catalogue,
           metrics,
+          notes: instance.notes(result.scored, plan.samples),
           protocol: active.protocol,
           dataset: files,
           generation: plan.generation,
@@ -184,6 +186,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           errors_by_kind: result.errorsByKind,
           error_examples: result.errorExamples,
           truncated: result.truncated,
+          scoring_errors: result.scoring_errors,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,
           started_at: started,

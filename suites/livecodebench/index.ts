@@ -47,6 +47,12 @@ function runsUnsandboxed(flags: RunFlags | undefined): boolean {
 export const suite: Suite<Problem, Options, GradingSession> = {
   id: 'livecodebench',
   title: 'LiveCodeBench (code generation)',
+  catalogue: {
+    title: 'LiveCodeBench',
+    hf_repo: 'livecodebench/code_generation_lite',
+    url: 'https://huggingface.co/datasets/livecodebench/code_generation_lite',
+    aliases: ['LCB'],
+  },
   optionsSchema,
   // lcb_runner defaults: --n 10, --temperature 0.2, --top_p 0.95, --max_tokens 2000, penalties 0, no stop
   // (OpenAI runner). Reasoning models need far more tokens: configs set their own max_tokens.
