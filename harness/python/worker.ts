@@ -30,8 +30,9 @@ export class PythonWorker {
   private onReady: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
   constructor(executable: string, servePath: string, modulePath: string) {
-    // detached: the worker leads its own process group, so a kill also reaches anything the module started
-    this.child = spawn(executable, ['-I', servePath, modulePath], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    // -B: no .pyc files beside the module. detached: the worker leads its own process group, so a kill also
+    // reaches anything the module started
+    this.child = spawn(executable, ['-I', '-B', servePath, modulePath], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.exited = new Promise((resolve) => {
       this.markExited = resolve;
     });

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectPath } from '../../../harness/paths.ts';
 import { findPythonInterpreter } from '../../../harness/python/interpreter.ts';
@@ -23,6 +24,14 @@ describe('startPythonWorkers', () => {
     expect(await p.call('add', [2, 3], { timeoutMs: 5000 })).toEqual({ ok: true, value: 5 });
     expect(await p.call('echo', [{ a: [1, 'é', null, true] }], { timeoutMs: 5000 })).toEqual({ ok: true, value: { a: [1, 'é', null, true] } });
     expect(await p.call('twice', [21], { timeoutMs: 5000 })).toEqual({ ok: true, value: 42 });
+  });
+
+  it('writes no bytecode cache into the module folder', async () => {
+    const cache = projectPath('test', 'fixtures', 'python', '__pycache__');
+    rmSync(cache, { recursive: true, force: true });
+    const p = await start(1);
+    expect(await p.call('twice', [1], { timeoutMs: 5000 })).toEqual({ ok: true, value: 2 });
+    expect(existsSync(cache)).toBe(false);
   });
 
   it('reports the interpreter and module versions', async () => {
