@@ -28,10 +28,12 @@ import types
 from unittest.mock import mock_open, patch
 
 try:
-    # upstream's grader imports numpy before its reliability guard; importing it after the guard fails
+    # upstream's grader imports numpy before its reliability guard; importing it after the guard fails.
+    # `from numpy import allclose` also rejects a bare numpy directory that imports as a namespace package.
     import numpy
+    from numpy import allclose as numpy_allclose
 except ImportError:
-    numpy = None
+    numpy_allclose = None
 
 PRELUDE_MODULES = [
     "string", "re", "datetime", "collections", "heapq", "bisect", "copy", "math", "random",
@@ -176,8 +178,8 @@ def is_int_like(value):
 
 
 def all_close(got, want):
-    if numpy is not None:
-        return bool(numpy.allclose(got, want))
+    if numpy_allclose is not None:
+        return bool(numpy_allclose(got, want))
     # numpy.isclose with rtol 1e-5, atol 1e-8: finite pairs by tolerance, others by equality
     for x, y in zip(got, want):
         if math.isfinite(x) and math.isfinite(y):

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithDriver, type GradingDriver } from '../../../../harness/code-grading/index.ts';
 import type { JsonValue } from '../../../../harness/json.ts';
 import { projectPath } from '../../../../harness/paths.ts';
-import { createSandboxPool, type SandboxPool } from '../../../../harness/sandbox/index.ts';
+import { createSandboxPool, resolveSandboxMode, type SandboxPool } from '../../../../harness/sandbox/index.ts';
 import { extractFirstFencedBlock } from '../../../../suites/livebench/coding/extract.ts';
 import { gradeCodingAnswer } from '../../../../suites/livebench/coding/grade.ts';
 import { functionName, gradeTests, programFor } from '../../../../suites/livebench/coding/tests.ts';
@@ -15,6 +15,8 @@ import type { LiveBenchQuestion } from '../../../../suites/livebench/question.ts
 import { codingScorerFactory, scoreCoding } from '../../../../suites/livebench/scorers/coding.ts';
 import { bwrapMode } from '../../../harness/sandbox/helpers.ts';
 
+/** where Debian's python3-numpy lives, to hide it from the sandbox */
+const numpyHome = dirname(dirname(execFileSync('/usr/bin/python3', ['-c', 'import numpy; print(numpy.__file__)'], { encoding: 'utf8' }).trim()));
 const FIXTURES = new URL('../../../fixtures/livebench/coding/', import.meta.url);
 
 function isRecord(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
@@ -159,10 +161,26 @@ describe('grading in the sandbox', () => {
     ];
     expect(await compareWithDriver(pool, driver, pairs)).toEqual([true, true, true, true, false, false, false, false, true, false, true, true]);
   });
+
+  it('agrees with LiveBench run_test on 400 generated stdout/expected pairs', async () => {
+    const driver: GradingDriver = { file: 'd.py', source: readFileSync(projectPath('suites', 'livebench', 'coding', 'driver.py'), 'utf8') };
+    const file: JsonValue = JSON.parse(readFileSync(new URL('ladder-cases.json', FIXTURES), 'utf8'));
+    const cases = (Array.isArray(file) ? file : []).filter(isRecord);
+    expect(cases).toHaveLength(400);
+    const pairs: [string, string][] = cases.map((c) => [str(c, 'printed'), str(c, 'expected')]);
+    const ours = await compareWithDriver(pool, driver, pairs);
+    expect(ours).toEqual(cases.map((c) => c['upstream'] === true));
+    // without numpy the driver's own allclose takes over and must agree as well
+    const noNumpy = createSandboxPool(await resolveSandboxMode({ unsafeLocalExec: false, hidePaths: [numpyHome] }), 1);
+    try {
+      expect(await compareWithDriver(noNumpy, driver, pairs)).toEqual(ours);
+    } finally {
+      await noNumpy.close();
+    }
+  });
 });
 
 describe('scoreCoding factory', () => {
-  const numpyHome = dirname(dirname(execFileSync('/usr/bin/python3', ['-c', 'import numpy; print(numpy.__file__)'], { encoding: 'utf8' }).trim()));
   const numpyAnswer = '```python\nimport numpy as np\nprint(int(np.array(list(map(int, input().split()))).sum()))\n```';
 
   it('creates a pool, records the sandbox Python and numpy, scores, and closes', async () => {
