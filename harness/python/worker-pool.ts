@@ -49,6 +49,30 @@ export async function startPythonWorkers(options: { module: string; size: number
 
   const queue: Job[] = [];
   let closed = false;
+  // one abort listener per signal, however many calls wait on it (a run shares one signal across its samples)
+  const queuedBySignal = new WeakMap<AbortSignal, Set<Job>>();
+  const watchWhileQueued = (signal: AbortSignal, job: Job): (() => void) => {
+    let jobs = queuedBySignal.get(signal);
+    if (!jobs) {
+      const waiting = new Set<Job>();
+      jobs = waiting;
+      queuedBySignal.set(signal, waiting);
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const queued of waiting) {
+            const at = queue.indexOf(queued);
+            if (at >= 0) queue.splice(at, 1);
+            queued.reject(signal.reason);
+          }
+          waiting.clear();
+        },
+        { once: true },
+      );
+    }
+    jobs.add(job);
+    return () => jobs.delete(job);
+  };
 
   const runOn = async (lane: Lane, job: Job): Promise<void> => {
     try {
@@ -89,13 +113,8 @@ export async function startPythonWorkers(options: { module: string; size: number
       if (closed) return Promise.reject(new Error('the Python worker pool is closed'));
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<PythonResult>((resolve, reject) => {
-        const onAbort = (): void => {
-          const at = queue.indexOf(job);
-          if (at >= 0) queue.splice(at, 1);
-          reject(signal?.reason);
-        };
-        const job: Job = { fn, args, timeoutMs, signal, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
-        signal?.addEventListener('abort', onAbort, { once: true });
+        const job: Job = { fn, args, timeoutMs, signal, resolve, reject, detach: () => {} };
+        if (signal) job.detach = watchWhileQueued(signal, job);
         queue.push(job);
         dispatch();
       });

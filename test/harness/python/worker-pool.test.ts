@@ -121,6 +121,23 @@ describe('startPythonWorkers', () => {
     expect(await p.call('add', [1, 1], { timeoutMs: 5000 })).toEqual({ ok: true, value: 2 });
   });
 
+  it('adds one abort listener per signal however many calls wait on it', async () => {
+    const p = await start(1);
+    const controller = new AbortController();
+    let added = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+      added += 1;
+      add(...args);
+    };
+    const calls = Array.from({ length: 20 }, (_, i) => p.call('add', [i, 1], { timeoutMs: 5000, signal: controller.signal }));
+    const results = await Promise.all(calls);
+    expect(results.every((r) => r.ok)).toBe(true);
+    // one for the queue, and one per call while it runs on the single worker
+    expect(added).toBeLessThanOrEqual(1 + 20);
+    expect(added).toBeGreaterThan(0);
+  });
+
   it('close() ends running calls as crashed, kills the workers and refuses new calls', async () => {
     const p = await start(1);
     const pidResult = await p.call('pid', [], { timeoutMs: 5000 });
