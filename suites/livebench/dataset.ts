@@ -28,11 +28,15 @@ export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
 export function localLayout(dir: string, options: LiveBenchOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const category of options.categories) {
-    for (const task of TASKS_BY_CATEGORY[category]) {
-      if (!options.tasks.includes(task)) continue;
-      const path = join(dir, category, task, 'question.jsonl');
-      if (options.explicit || existsSync(path)) out[`${category}/${task}`] = path;
+    const tasks = TASKS_BY_CATEGORY[category].filter((task) => options.tasks.includes(task));
+    const paths = tasks.map((task) => ({ task, path: join(dir, category, task, 'question.jsonl') }));
+    const present = options.explicit ? paths : paths.filter((p) => existsSync(p.path));
+    // a category mean over some of its tasks is not LiveBench's category number
+    if (!options.explicit && present.length > 0 && present.length < paths.length) {
+      const absent = paths.filter((p) => !present.includes(p)).map((p) => p.path);
+      throw new DatasetError(`${dir}: category ${category} is incomplete (missing ${absent.join(', ')}). Add the files, or choose tasks explicitly with suites.livebench.tasks.`);
     }
+    for (const { task, path } of present) out[`${category}/${task}`] = path;
   }
   return out;
 }
