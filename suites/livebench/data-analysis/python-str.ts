@@ -1,23 +1,18 @@
-// Python `str` and `re` semantics the LiveBench scorers lean on, where JavaScript's built-ins differ:
-// Python counts code points (JS counts UTF-16 units), its whitespace set adds \x1c-\x1f and \x85 and
-// lacks \ufeff, its `.` matches everything but "\n" (JS also refuses "\r", \u2028, \u2029), and its
-// `\w` is Unicode-aware (JS `\w` is ASCII even with the u flag).
+// More Python `str` and `re` semantics the reasoning and data_analysis scorers lean on, beside the shared
+// ../scorers/python-str.ts: Python counts code points (JS counts UTF-16 units), its `.` matches everything
+// but "\n" (JS also refuses "\r", \u2028, \u2029), and its `\w` is Unicode-aware (JS `\w` is ASCII).
+import { pyLower, pyStrip } from '../scorers/python-str.ts';
 
-/** Characters Python's str.isspace() accepts: what strip() removes and split() splits on. */
+export { pyLower, pyStrip };
+
+/** Characters Python's str.isspace() accepts: what split() splits on. */
 const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`, 'u');
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`, 'u');
 const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'u');
 
 /** The body of a character class equal to Python's Unicode `\w` (letters, numeric characters, underscore). */
 export const PY_WORD_CLASS = '\\p{L}\\p{N}_';
 /** Python's `.` without DOTALL, as a JS class: anything but "\n". */
 export const PY_DOT = '[^\\n]';
-
-/** str.strip() */
-export function pyStrip(text: string): string {
-  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
-}
 
 /** str.split() with no argument: runs of whitespace separate, no empty strings. */
 export function pySplitWhitespace(text: string): string[] {
@@ -40,9 +35,4 @@ export function pySlice(text: string, start: number, end?: number): string {
 /** str.count(sub) for a non-empty sub: non-overlapping occurrences. */
 export function pyCount(text: string, sub: string): number {
   return text.split(sub).length - 1;
-}
-
-/** str.lower(): JavaScript's toLowerCase applies the same full Unicode mapping (final sigma included). */
-export function pyLower(text: string): string {
-  return text.toLowerCase();
 }

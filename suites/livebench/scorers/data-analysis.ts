@@ -1,11 +1,14 @@
 // LiveBench data_analysis scorers cta and tablejoin (livebench/process_results/data_analysis/*/utils.py
-// at a8f61ff), ported with their quirks; tablereformat runs pandas and lives in ./tablereformat.ts.
+// at a8f61ff), ported with their quirks. tablereformat runs pandas in Python workers
+// (../data-analysis/tablereformat.ts) and is re-exported here.
 import { PY_DOT, PY_WORD_CLASS, pyLen, pyLower, pySlice, pyStrip } from '../data-analysis/python-str.ts';
 import { pyDictGet, pyEquals, pyRepr, pyTruthy, type PyValue } from '../data-analysis/python-value.ts';
 import { lastBoxedOnlyString, removeBoxed } from './boxed.ts';
 import { literalEval } from './python-literal.ts';
 import { requireGroundTruth } from './reasoning.ts';
 import type { TaskScore, TaskScorer } from './types.ts';
+
+export { scoreTablereformat, TABLEREFORMAT_DEVIATIONS } from '../data-analysis/tablereformat.ts';
 
 const NON_WORD = new RegExp(`[^${PY_WORD_CLASS}]`, 'gu');
 
