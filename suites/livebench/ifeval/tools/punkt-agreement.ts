@@ -6,10 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JsonValue } from '../../../../harness/json.ts';
 import { projectPath } from '../../../../harness/paths.ts';
 import { PUNKT_ENGLISH_DIR } from '../punkt-params.ts';
 import { punktSentences } from '../punkt.ts';
 import { PROSE, randomTexts, variantsOf } from './punkt-corpus.ts';
+import { generateResponse, seededRng } from './response-generator.ts';
 
 function questionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,6 +31,20 @@ function promptsIn(dir: string): string[] {
     }
   }
   return prompts;
+}
+
+function kwargsIn(dir: string): Record<string, JsonValue>[][] {
+  const out: Record<string, JsonValue>[][] = [];
+  for (const file of questionFiles(dir)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const row: unknown = JSON.parse(line);
+      if (typeof row !== 'object' || row === null || !('kwargs' in row) || !Array.isArray(row.kwargs)) continue;
+      const kwargs: unknown[] = row.kwargs;
+      out.push(kwargs.map((k) => (typeof k === 'object' && k !== null && !Array.isArray(k) ? Object.fromEntries(Object.entries(k)) : {})));
+    }
+  }
+  return out;
 }
 
 function reference(python: string, texts: string[]): string[][] {
@@ -69,6 +85,8 @@ if (values.questions !== undefined) {
   const prompts = promptsIn(values.questions);
   failures += compare('question prompts (turns[0])', values.python, prompts);
   failures += compare('variants of the prompts', values.python, prompts.flatMap(variantsOf));
+  const rng = seededRng(Number(values.seed));
+  failures += compare('generated responses to the questions', values.python, kwargsIn(values.questions).flatMap((kw) => [0, 1, 2, 3, 4].map(() => generateResponse(rng, kw))));
 }
 failures += compare('hand-written prose', values.python, [...PROSE, ...PROSE.flatMap(variantsOf)]);
 failures += compare('seeded random text', values.python, randomTexts(Number(values.random), Number(values.seed)));

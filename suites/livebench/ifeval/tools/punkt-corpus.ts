@@ -73,6 +73,8 @@ const PIECES = [
   ',', ';', ':', 'word.', 'Word.', 'WORD.', 'end!', 'why?', 'Washington', 'smith', 'Smith.', 'P.S.', 'Ph.D.', 'Bros.', 'Sept.',
   '“', '”', '‘', '’', 'Éclair.', 'über.', '😀.', '*', '**', '\n', '\n\n', '\t', '  ', 'and', 'In', 'in', 'sales', 'Sales', 'So', 'so',
   '\r\n', '\u00a0', '\u2028', '\x85', '\x0c', '\x1c', '\ufeff', 'ǅ.', 'İ.', 'ß.', 'ΣΑΣ.', '٣.', '½.', 'x.y.z', 'A-B.', 'non-U.S.', 'mid-Jan.',
+  '**Bold.**', '## Heading', '1.', '2)', 'http://x.com.', 'e.g.,', 'i.e.,', '(e.g.', 'U.S.)', '.”', '!”', '?’', '```', '<<Title>>', 'P.S.', 'P.P.S', '***', '******',
+  '*', '- item.', 'Section 1', 'etc.)', 'No.1', '5.', 'Inc.,', 'Ltd.;', 'a.m.,', 'Mr.Smith', 'end.Next', '3.', '..."', '"...', '?!"', ':', '—', '–',
 ];
 
 /** A seeded pseudo-random generator (mulberry32), so a run can be repeated. */
