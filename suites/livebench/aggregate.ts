@@ -3,7 +3,7 @@
 // means; the overall number is the unweighted mean of the six category means, and exists only when all
 // six were scored. Standard errors follow the construction: the strata (tasks, then categories) are
 // independent, so SE(mean of k strata) = sqrt(sum SE_i^2) / k. A missing SE makes the combined SE missing.
-import { CATEGORIES, type Category } from './categories.ts';
+import { CATEGORIES } from './categories.ts';
 
 /** A value in percent with its standard error (null when it cannot be estimated, e.g. one question). */
 export type Estimate = { value: number; se: number | null };
@@ -15,8 +15,8 @@ export type LiveBenchResult = {
   categories: CategoryResult[];
   /** null unless every one of the six categories has a score */
   overall: Estimate | null;
-  /** categories with no score, in upstream order */
-  missing: Category[];
+  /** expected categories with no score, in their order */
+  missing: string[];
 };
 
 /** Mean of question scores in [0, 1], x100, with the SE of a mean over independent questions. */
@@ -39,21 +39,25 @@ export function meanOfStrata(parts: readonly Estimate[]): Estimate {
   return { value, se };
 }
 
-/** Category and overall numbers from per-task estimates (each task tagged with its category). */
-export function combineTasks(tasks: readonly TaskResult[]): LiveBenchResult {
+/**
+ * Category and overall numbers from per-task estimates (each task tagged with its category). The
+ * overall is the mean over `expected` (LiveBench's six unless a leaderboard names its own) and needs
+ * every one of them.
+ */
+export function combineTasks(tasks: readonly TaskResult[], expected: readonly string[] = CATEGORIES): LiveBenchResult {
   const categories: CategoryResult[] = [];
-  for (const category of orderedCategories(tasks.map((t) => t.category))) {
+  for (const category of orderedCategories(tasks.map((t) => t.category), expected)) {
     const members = tasks.filter((t) => t.category === category).sort((a, b) => a.task.localeCompare(b.task));
     categories.push({ category, tasks: members.map((t) => t.task), ...meanOfStrata(members) });
   }
-  const missing = CATEGORIES.filter((c) => !categories.some((r) => r.category === c));
-  const overall = missing.length === 0 ? meanOfStrata(categories.filter((c) => CATEGORIES.some((k) => k === c.category))) : null;
+  const missing = expected.filter((c) => !categories.some((r) => r.category === c));
+  const overall = missing.length === 0 ? meanOfStrata(categories.filter((c) => expected.includes(c.category))) : null;
   return { tasks: [...tasks], categories, overall, missing };
 }
 
-/** Upstream's six in their order, then any other category name alphabetically. */
-function orderedCategories(names: readonly string[]): string[] {
+/** The expected categories in their order, then any other category name alphabetically. */
+function orderedCategories(names: readonly string[], expected: readonly string[]): string[] {
   const distinct = [...new Set(names)];
-  const known: string[] = CATEGORIES.filter((c) => distinct.includes(c));
+  const known = expected.filter((c) => distinct.includes(c));
   return [...known, ...distinct.filter((n) => !known.includes(n)).sort()];
 }
