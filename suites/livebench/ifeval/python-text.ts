@@ -18,23 +18,27 @@ export const PY_D = '\\p{Nd}';
 /** Python's `.` without DOTALL: anything but `\n` (JavaScript's `.` also stops at `\r`, U+2028, U+2029). */
 export const PY_DOT = '[^\\n]';
 
-const SPACE = new RegExp(PY_S, 'u');
-const LEADING_SPACE = new RegExp(`^${PY_S}+`, 'u');
-const TRAILING_SPACE = new RegExp(`${PY_S}+$`, 'u');
+const SPACE = new RegExp(`^${PY_S}$`, 'u');
 const SPACE_RUNS = new RegExp(`${PY_S}+`, 'u');
 
+/** True for one UTF-16 unit that Python counts as whitespace (all of them are in the BMP). */
 export function isPySpace(ch: string): boolean {
   return SPACE.test(ch);
 }
 
+// Loops, not `\s+$`: a regex anchored at the end rescans every run of spaces, quadratic on long runs.
 /** `s.strip()` with no argument. */
 export function pyStrip(s: string): string {
-  return pyRstrip(s.replace(LEADING_SPACE, ''));
+  let start = 0;
+  while (start < s.length && isPySpace(s[start] ?? '')) start++;
+  return pyRstrip(s.slice(start));
 }
 
 /** `s.rstrip()` with no argument. */
 export function pyRstrip(s: string): string {
-  return s.replace(TRAILING_SPACE, '');
+  let end = s.length;
+  while (end > 0 && isPySpace(s[end - 1] ?? '')) end--;
+  return s.slice(0, end);
 }
 
 /** `s.strip(chars)`, `s.lstrip(chars)`, `s.rstrip(chars)` with an explicit character set. */
