@@ -197,6 +197,27 @@ describe('scoreCoding factory', () => {
     }
   });
 
+  it('shares one pool between the two coding tasks of a run and closes it with the last scorer', async () => {
+    const factory = codingScorerFactory({ poolSize: 1 });
+    const signal = new AbortController().signal;
+    const correct = '```python\nprint(sum(map(int, input().split())))\n```';
+    const first = await factory.create({ signal });
+    const second = await factory.create({ signal });
+    await first.close();
+    await first.close();
+    // the pool is the second scorer's too, so it still runs the first scorer's programs
+    expect((await first.scorer(byTitle('Add Two'), correct, { signal })).score).toBe(1);
+    expect((await second.scorer(byTitle('Add Two'), correct, { signal })).score).toBe(1);
+    await second.close();
+    await expect(second.scorer(byTitle('Add Two'), correct, { signal })).rejects.toThrow(/closed/);
+    const later = await factory.create({ signal });
+    try {
+      expect((await later.scorer(byTitle('Add Two'), correct, { signal })).score).toBe(1);
+    } finally {
+      await later.close();
+    }
+  });
+
   it('with numpy hidden from the sandbox: grading runs, a numpy program fails and the deviation is named', async () => {
     const created = await codingScorerFactory({ hidePaths: [numpyHome], poolSize: 1 }).create({ signal: new AbortController().signal });
     try {
