@@ -59,10 +59,12 @@ function readString(src: string, at: number, prefix: string): [PyToken, number] 
 
 /**
  * Measures a line's indentation from `at`; returns [column, index of the first other character].
- * As in CPython 3.11, a backslash continuation inside the indentation keeps counting on the next line.
+ * As in CPython 3.11, with a backslash continuation inside the indentation the column at the first
+ * backslash counts when it is not 0 ("\t\\\n\f1" is indented), else the column reached on the next line.
  */
 function indentation(src: string, at: number): [number, number] {
   let column = 0;
+  let columnAtContinuation = 0;
   let i = at;
   while (i < src.length) {
     const ch = src[i];
@@ -70,13 +72,14 @@ function indentation(src: string, at: number): [number, number] {
     else if (ch === '\t') column = Math.floor(column / 8) * 8 + 8;
     else if (ch === '\f') column = 0;
     else if (ch === '\\' && src[i + 1] === '\n') {
+      if (columnAtContinuation === 0) columnAtContinuation = column;
       i += 2;
       if (i >= src.length) throw new PySyntaxError('unexpected EOF while parsing');
       continue;
     } else break;
     i += 1;
   }
-  return [column, i];
+  return [columnAtContinuation === 0 ? column : columnAtContinuation, i];
 }
 
 /** Tokens of `source` as Python reads an eval-mode string (newlines translated, blank lines skipped). */

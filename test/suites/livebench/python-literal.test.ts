@@ -29,6 +29,8 @@ describe('literalEval accepts what Python 3.11 accepts', () => {
     expect(repr("\r\n{'a':\r'b'}\r")).toBe("{'a': 'b'}");
     expect(repr("  \t{'a': 1}")).toBe("{'a': 1}");
     expect(repr("\\\n{'a': 1}")).toBe("{'a': 1}");
+    expect(repr('\n\\\n\f1')).toBe('1');
+    expect(repr('\t\\\n\n1')).toBe('1');
   });
   it('duplicate keys: the first key stays, the last value wins; 1, 1.0 and True are one key', () => {
     expect(repr("{'a': 1, 'a': 2}")).toBe("{'a': 2}");
@@ -65,6 +67,8 @@ describe('literalEval raises where Python raises', () => {
     ['a subscript', "{'a': 1}['a']"],
     ['an empty text', ''],
     ['a dangling line continuation', '1 \\\n'],
+    ['indentation before a continuation, even when a form feed follows it', '\n\t\\\n\f1'],
+    ['indentation after a continuation', '\n\\\n 1'],
     ['a fence', "```python\n{'a': 1}\n```"],
     ['too many nested brackets', `${'['.repeat(201)}${']'.repeat(201)}`],
     ['\\N{...} (no Unicode name table; Python accepts valid names)', "'\\N{EM DASH}'"],
