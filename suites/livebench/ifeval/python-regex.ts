@@ -37,23 +37,34 @@ function escapeOf(pattern: string, i: number, inClass: boolean): string {
   return SYNTAX.has(c) && (inClass || c !== '-') ? `\\${c}` : c;
 }
 
+// Under IGNORECASE Python also matches dotless ı and dotted İ for i/I; JavaScript's case folding does not.
+const TURKIC_I = 'İı';
+const coversI = (classBody: string): boolean => new RegExp(`[${classBody}]`, 'iu').test('i');
+
 /** JavaScript source (for a `u`-flag RegExp without `m` or `s`) matching what Python's `re` matches. */
-export function translatePythonRegex(pattern: string, multiline = false): string {
+export function translatePythonRegex(pattern: string, multiline = false, ignoreCase = false): string {
   let out = '';
   let inClass = false;
+  let classBody = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] ?? '';
     if (c === '\\') {
       out += escapeOf(pattern, ++i, inClass);
     } else if (inClass) {
-      if (c === ']' && !out.endsWith('[') && !out.endsWith('[^')) inClass = false;
+      if (c === ']') {
+        inClass = false;
+        if (ignoreCase && coversI(out.slice(classBody))) out += TURKIC_I;
+      }
       out += c === '[' ? '\\[' : c;
     } else if (c === '[') {
       inClass = true;
       out += c;
+      if (pattern[i + 1] === '^') (out += '^'), (i += 1);
+      classBody = out.length;
       // Python takes a leading ']' literally
-      if (pattern[i + 1] === '^' && pattern[i + 2] === ']') (out += '^\\]'), (i += 2);
-      else if (pattern[i + 1] === ']') (out += '\\]'), (i += 1);
+      if (pattern[i + 1] === ']') (out += '\\]'), (i += 1);
+    } else if (ignoreCase && (c === 'i' || c === 'I')) {
+      out += `[iI${TURKIC_I}]`;
     } else if (c === '.') {
       out += PY_DOT;
     } else if (c === '$') {
@@ -62,7 +73,13 @@ export function translatePythonRegex(pattern: string, multiline = false): string
       out += multiline ? '(?:^|(?<=\\n))' : '^';
     } else if (c === '(' && pattern[i + 1] === '?') {
       const rest = pattern.slice(i + 2);
-      if (rest.startsWith('P<')) (out += '(?<'), (i += 3);
+      if (rest.startsWith('P<')) {
+        // the group name is copied as written
+        const end = pattern.indexOf('>', i);
+        if (end < 0) throw new PythonRegexError(`pattern ${JSON.stringify(pattern)} has an unterminated group name`);
+        out += `(?<${pattern.slice(i + 4, end)}>`;
+        i = end;
+      }
       else if (rest.startsWith('P=')) {
         const end = pattern.indexOf(')', i);
         out += `\\k<${pattern.slice(i + 4, end)}>`;
@@ -84,7 +101,7 @@ export function translatePythonRegex(pattern: string, multiline = false): string
 
 /** A RegExp with Python's meaning; `flags` from g, i, y. A pattern neither engine accepts is a PythonRegexError. */
 export function pythonRegex(pattern: string, flags: string, multiline = false): RegExp {
-  const source = translatePythonRegex(pattern, multiline);
+  const source = translatePythonRegex(pattern, multiline, flags.includes('i'));
   try {
     return new RegExp(source, `${flags}u`);
   } catch (error) {

@@ -85,3 +85,19 @@ describe('Python patterns', () => {
     expect(() => pythonRegex('[\\W]', '')).toThrow(PythonRegexError);
   });
 });
+
+describe('IGNORECASE', () => {
+  // CPython 3.11: re.search('i', 'ı', re.I) and re.search('[a-z]', 'İ', re.I) match; '[^i]' excludes both
+  it('matches dotless ı and dotted İ for i, as Python does', () => {
+    expect(pythonRegex('media', 'i').test('MEDİA')).toBe(true);
+    expect(pythonRegex('media', 'i').test('medıa')).toBe(true);
+    expect(pythonRegex('[a-z]+', 'i').test('ı')).toBe(true);
+    expect(pythonRegex('^[^i]$', 'i').test('İ')).toBe(false);
+    expect(pythonRegex('(?P<id>x)(?P=id)', 'i').test('XX')).toBe(true);
+  });
+
+  it('leaves case-sensitive patterns alone', () => {
+    expect(pythonRegex('media', '').test('MEDİA')).toBe(false);
+    expect(pythonRegex('media', '').test('medıa')).toBe(false);
+  });
+});
