@@ -129,6 +129,11 @@ export function generateResponse(rng: Rng, kwargs: Record<string, JsonValue>[]):
   if (kwStr(kwargs, 'keyword') !== undefined) for (let i = pick(rng, [0, 1, 2, 3, 5]); i > 0; i--) body += ` ${pick(rng, [kwStr(kwargs, 'keyword') ?? '', 'other'])}`;
   if (kwargs.some((k) => 'no_comma' in k) && chance(rng, 0.5)) body = body.replaceAll(',', '');
   if (kwargs.some((k) => 'case' in k)) body = pick(rng, [body, body.toUpperCase(), body.toLowerCase()]);
+  // Unicode and line-ending traps: CRLF, no-break and other Python-only spaces, Turkish I, combining marks
+  if (chance(rng, 0.1)) body = body.replaceAll('\n', '\r\n');
+  if (chance(rng, 0.1)) body = body.replaceAll(' ', pick(rng, ['\u00a0', '\u2028', '\x1c', '\u3000']));
+  if (chance(rng, 0.1)) body = body.replaceAll('i', pick(rng, ['ı', 'İ', 'i\u0307']));
+  if (chance(rng, 0.05)) body = `\ufeff${body}\x85`;
   if (chance(rng, 0.1)) body = pick(rng, ['', '   ', '\n', 'My answer is yes.', 'ok']);
   if (chance(rng, 0.1)) body = `  ${body}\n`;
   return body;
