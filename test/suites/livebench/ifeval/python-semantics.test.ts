@@ -1,6 +1,6 @@
 // Python str, re and json.loads behaviour the IFEval port relies on (each value checked in CPython 3.11).
 import { describe, expect, it } from 'vitest';
-import { pythonJsonLoads } from '../../../../suites/livebench/ifeval/python-json.ts';
+import { JsonTooDeepError, pythonJsonLoads } from '../../../../suites/livebench/ifeval/python-json.ts';
 import { pythonRegex, PythonRegexError } from '../../../../suites/livebench/ifeval/python-regex.ts';
 import { countWords, pyIsLower, pyIsUpper, pySplitWhitespace, pyStrip, pyStripChars } from '../../../../suites/livebench/ifeval/python-text.ts';
 
@@ -55,6 +55,13 @@ describe('json.loads', () => {
     ['nan', false],
   ])('%j → %s', (text, ok) => {
     expect(pythonJsonLoads(text)).toBe(ok);
+  });
+});
+
+describe('json.loads nesting', () => {
+  it('decides up to 950 levels and refuses deeper JSON, where Python hits its recursion limit (about 990) and LiveBench stops', () => {
+    expect(pythonJsonLoads('['.repeat(950) + ']'.repeat(950))).toBe(true);
+    expect(() => pythonJsonLoads('['.repeat(951) + ']'.repeat(951))).toThrow(JsonTooDeepError);
   });
 });
 
