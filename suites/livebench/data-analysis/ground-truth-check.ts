@@ -3,37 +3,10 @@
 // ground truth the way the prompt asks must score 1, and a plainly wrong reply must score 0.
 //   npx tsx suites/livebench/data-analysis/ground-truth-check.ts <questions dir>
 // Zebra puzzles of older releases (the bold-word evaluator) are checked too and reported apart.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { LiveBenchQuestion } from '../question.ts';
-import { ctaScorer, scoreTablereformat, tablejoinScorer } from '../scorers/data-analysis.ts';
-import { spatialScorer, webOfLiesScorer, zebraPuzzleScorer } from '../scorers/reasoning.ts';
 import type { TaskScorer } from '../scorers/types.ts';
-import { wrongReply, rightReply } from './ground-truth-replies.ts';
-
-const RELEASE = '2024-11-25';
-const RELEASES = ['2024-06-24', '2024-07-26', '2024-08-31', '2024-11-25'];
-const TASKS = [
-  ['reasoning', 'web_of_lies_v2'], ['reasoning', 'zebra_puzzle'], ['reasoning', 'spatial'],
-  ['data_analysis', 'cta'], ['data_analysis', 'tablejoin'], ['data_analysis', 'tablereformat'],
-] as const;
-
-const rowSchema = z.object({
-  question_id: z.string(), category: z.string(), task: z.string(), turns: z.array(z.string()),
-  ground_truth: z.string(), livebench_release_date: z.string(), livebench_removal_date: z.string(),
-});
-
-function readQuestions(file: string): LiveBenchQuestion[] {
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line, i) => {
-    const parsed = rowSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file} line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'not a question row'}`);
-    return { ...parsed.data, subtask: null, raw: {} };
-  });
-}
-
-const inRelease = (q: LiveBenchQuestion): boolean =>
-  RELEASES.includes(q.livebench_release_date) && (q.livebench_removal_date === '' || q.livebench_removal_date > RELEASE);
+import { rightReply, wrongReply } from './ground-truth-replies.ts';
+import { inRelease, openTaskScorers, readTaskQuestions, REASONING_DATA_ANALYSIS_TASKS, RELEASE } from './question-files.ts';
 
 type Tally = { label: string; n: number; right: number; wrong: number; failures: string[] };
 
@@ -63,23 +36,19 @@ async function main(dir: string | undefined): Promise<number> {
     console.error('usage: ground-truth-check.ts <questions dir in LiveBench layout: <dir>/<category>/<task>/question.jsonl>');
     return 2;
   }
-  const tablereformat = await scoreTablereformat.create({ signal: new AbortController().signal });
-  const scorers: Record<string, TaskScorer> = {
-    web_of_lies_v2: webOfLiesScorer, zebra_puzzle: zebraPuzzleScorer, spatial: spatialScorer,
-    cta: ctaScorer, tablejoin: tablejoinScorer, tablereformat: tablereformat.scorer,
-  };
+  const { scorers, close } = await openTaskScorers();
   const tallies: Tally[] = [];
   try {
-    for (const [category, task] of TASKS) {
-      const all = readQuestions(join(dir, category, task, 'question.jsonl'));
-      const scorer = scorers[task];
+    for (const [category, task] of REASONING_DATA_ANALYSIS_TASKS) {
+      const all = readTaskQuestions(dir, category, task);
+      const scorer = scorers.get(task);
       if (scorer === undefined) throw new Error(`no scorer for ${task}`);
       tallies.push(await check(task, all.filter(inRelease), scorer));
       const older = all.filter((q) => !inRelease(q));
       if (older.length > 0) tallies.push(await check(`${task} (not in ${RELEASE})`, older, scorer));
     }
   } finally {
-    await tablereformat.close();
+    await close();
   }
   console.log('| task | questions | right reply scores 1 | wrong reply scores 0 |\n|---|---|---|---|');
   for (const t of tallies) console.log(`| ${t.label} | ${t.n} | ${t.right} | ${t.wrong} |`);
