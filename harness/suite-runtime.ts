@@ -89,7 +89,10 @@ function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session
       const session = await suite.setup(options, flags);
       const concurrency = suite.scoreConcurrency ? suite.scoreConcurrency(options, flags) : 8;
       return {
-        protocol: suite.protocol(options, flags),
+        // read when used: a suite may learn facts while scoring (a pool it started, and that pool's deviations)
+        get protocol() {
+          return suite.protocol(options, flags);
+        },
         scoreConcurrency: Math.max(1, concurrency),
         close: () => session.close(),
         finish: async (samples) => {

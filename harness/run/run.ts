@@ -144,6 +144,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
       const progress = createProgress({ label: `${instance.id}`, stream: ctx.stderr });
       const sim = ctx.sim;
       const items = sim ? registerWithSim(active.items.bind(active), sim) : active.items.bind(active);
+      const extractor = active.protocol.extractor;
       try {
         const judge =
           plan.judgeGeneration && judgeSender && judgeJournal && config.judge
@@ -163,7 +164,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           signal,
           progress,
           concurrency: config.runner.concurrency,
-          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: active.protocol.extractor, row }),
+          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor, row }),
         });
         progress.stop();
         const metrics = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
