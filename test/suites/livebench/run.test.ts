@@ -19,6 +19,7 @@ import type { ScorerFactory, TaskScorer } from '../../../suites/livebench/scorer
 import { BENCHMARKS, SUITES } from '../../../suites/index.ts';
 
 const LOCAL = join(import.meta.dirname, '../../fixtures/livebench/local');
+const HUB = join(import.meta.dirname, '../../fixtures/livebench/hub');
 
 /** question text fragment -> canned answer */
 let answers: Array<[string, string]> = [];
@@ -46,6 +47,18 @@ const server = setupServer(
     });
   }),
 );
+
+const REASONING_AND_DATA_ANALYSIS: Array<[string, string]> = [
+  ['Ana is at the park', 'Ana tells the truth, so...\n**no, yes, yes**'], // 1
+  ['Dee is at the library', '**yes, yes, no**'], // 0
+  ['Who is the filmmaker', 'So: <solution>1, filmmaking, doctor, journalist</solution>'], // 3 of 4: (0 + 0.75) / 2
+  ['one drinks tea', '<think>tea or coffee?</think><solution>2, red, tea</solution>'], // 1
+  ['How many pieces touch the top face', 'The answer is **three**.'], // word_to_number: 1
+  ['cross-section through the middle', '**circle**'], // 0
+  ["[['Ann'], ['Bo']]", 'Name'], // 1
+  ['[[1999], [2004]]', 'Date'], // 0
+  ['CSV Table A: a,b,c', "{'a': 'x', 'b': 'z'}"], // tp 1, fp 1, fn 1: F1 0.5
+];
 
 let dir = '';
 beforeAll(async () => {
@@ -80,17 +93,7 @@ async function run(name: string, suiteYaml: string, registry: ReadonlyMap<string
 
 describe('livebench through the runner', () => {
   it('scores reasoning and data_analysis fixtures with the real scorers to the hand-computed numbers', async () => {
-    answers = [
-      ['Ana is at the park', 'Ana tells the truth, so...\n**no, yes, yes**'], // 1
-      ['Dee is at the library', '**yes, yes, no**'], // 0
-      ['Who is the filmmaker', 'So: <solution>1, filmmaking, doctor, journalist</solution>'], // 3 of 4: (0 + 0.75) / 2
-      ['one drinks tea', '<think>tea or coffee?</think><solution>2, red, tea</solution>'], // 1
-      ['How many pieces touch the top face', 'The answer is **three**.'], // word_to_number: 1
-      ['cross-section through the middle', '**circle**'], // 0
-      ["[['Ann'], ['Bo']]", 'Name'], // 1
-      ['[[1999], [2004]]', 'Date'], // 0
-      ['CSV Table A: a,b,c', "{'a': 'x', 'b': 'z'}"], // tp 1, fp 1, fn 1: F1 0.5
-    ];
+    answers = REASONING_AND_DATA_ANALYSIS;
     const { summary, result, runDir, table } = await run('real', `    dataset: { path: ${LOCAL} }\n    tasks: [web_of_lies_v2, zebra_puzzle, spatial, cta, tablejoin]\n`, SUITES);
     expect(result.exitCode).toBe(0);
     expect(requests).toHaveLength(9);
@@ -124,6 +127,34 @@ describe('livebench through the runner', () => {
     expect(zebra.evaluation.score).toBeCloseTo(0.375, 12);
     const report = await readFile(join(runDir, 'report.md'), 'utf8');
     expect(report).toMatch(/no overall LiveBench number/);
+  });
+
+  it('downloads the HF parquet files (unpinned: main) and gives the same numbers as the local copy', async () => {
+    answers = REASONING_AND_DATA_ANALYSIS;
+    const served: string[] = [];
+    server.use(
+      http.get('https://huggingface.co/datasets/livebench/:category/resolve/main/data/test-00000-of-00001.parquet', async ({ params }) => {
+        const category = String(params['category']);
+        served.push(category);
+        return HttpResponse.arrayBuffer(new Uint8Array(await readFile(join(HUB, `${category}.parquet`))).buffer);
+      }),
+    );
+    const saved = process.env['PARITY_CACHE_DIR'];
+    process.env['PARITY_CACHE_DIR'] = join(dir, 'cache');
+    try {
+      const { summary, result } = await run('hub', `    tasks: [web_of_lies_v2, zebra_puzzle, spatial, cta, tablejoin]\n`, SUITES);
+      expect(result.exitCode).toBe(0);
+      expect(served.sort()).toEqual(['data_analysis', 'reasoning']);
+      const suite = summary.suites[0];
+      expect(suite?.dataset.revision).toBe('livebench/data_analysis@main + livebench/reasoning@main');
+      expect(suite?.protocol.details['dataset_pin']).toMatch(/^unpinned/);
+      const value = (name: string) => suite?.metrics.find((m) => m.evaluation_name === name)?.value;
+      expect(value('livebench/category=reasoning')).toBeCloseTo((50 + 68.75 + 50) / 3, 10);
+      expect(value('livebench/category=data_analysis')).toBeCloseTo(50, 10);
+    } finally {
+      if (saved === undefined) delete process.env['PARITY_CACHE_DIR'];
+      else process.env['PARITY_CACHE_DIR'] = saved;
+    }
   });
 
   it('a throwing scorer scores 0 as a counted scoring error; factories are created once and closed; all six categories give the overall', async () => {
