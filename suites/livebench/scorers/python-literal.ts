@@ -3,18 +3,11 @@
 // lists, sets, set(), dicts, nested, with "+"/"-" only where literal_eval allows them (a signed number,
 // or a real plus/minus an imaginary). It raises where Python raises; callers treat any error alike,
 // as LiveBench's bare `except:` does.
-import { PyMalformedError, PySyntaxError, PyTypeError, pyDictFrom, pySetFrom, type PyValue } from '../data-analysis/python-value.ts';
+import { convertLiteralNode, type LiteralNode as Node } from '../data-analysis/python-literal-nodes.ts';
 import { tokenizePython, type PyToken } from '../data-analysis/python-tokens.ts';
+import { PyMalformedError, PySyntaxError, PyTypeError, type PyValue } from '../data-analysis/python-value.ts';
 
 export { PyMalformedError, PySyntaxError, PyTypeError };
-
-type Node =
-  | { k: 'const'; value: PyValue }
-  | { k: 'unary'; op: string; operand: Node }
-  | { k: 'binop'; op: string; left: Node; right: Node }
-  | { k: 'tuple' | 'list' | 'set'; items: Node[] }
-  | { k: 'dict'; pairs: Array<[Node, Node]> }
-  | { k: 'empty-set' };
 
 function numberValue(text: string): PyValue {
   const plain = text.replaceAll('_', '');
@@ -168,55 +161,8 @@ class Parser {
   }
 }
 
-function plainNumber(node: Node): PyValue {
-  if (node.k === 'const' && (node.value.type === 'int' || node.value.type === 'float' || node.value.type === 'complex')) return node.value;
-  throw new PyMalformedError('malformed node or string');
-}
-
-function negate(v: PyValue): PyValue {
-  if (v.type === 'int') return { type: 'int', value: -v.value };
-  if (v.type === 'float') return { type: 'float', value: -v.value };
-  if (v.type === 'complex') return { type: 'complex', re: -v.re, im: -v.im };
-  throw new PyMalformedError('malformed node or string');
-}
-
-function signedNumber(node: Node): PyValue {
-  if (node.k === 'unary' && (node.op === '+' || node.op === '-')) {
-    const operand = plainNumber(node.operand);
-    return node.op === '+' ? operand : negate(operand);
-  }
-  return plainNumber(node);
-}
-
-function asFloat(v: PyValue): number {
-  const x = v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : Number.NaN;
-  if (v.type === 'int' && !Number.isFinite(x)) throw new PyTypeError('int too large to convert to float');
-  return x;
-}
-
-function convert(node: Node): PyValue {
-  switch (node.k) {
-    case 'const': return node.value;
-    case 'tuple':
-    case 'list': return { type: node.k, items: node.items.map(convert) };
-    case 'set': return pySetFrom(node.items.map(convert));
-    case 'empty-set': return { type: 'set', items: [] };
-    case 'dict': return pyDictFrom(node.pairs.map(([k, v]) => [convert(k), convert(v)]));
-    case 'binop': {
-      const left = signedNumber(node.left);
-      const right = plainNumber(node.right);
-      if ((left.type === 'int' || left.type === 'float') && right.type === 'complex') {
-        const re = asFloat(left);
-        return node.op === '+' ? { type: 'complex', re: re + right.re, im: right.im } : { type: 'complex', re: re - right.re, im: -right.im };
-      }
-      return signedNumber(node);
-    }
-    case 'unary': return signedNumber(node);
-  }
-}
-
 /** ast.literal_eval(text) for a str argument: leading spaces and tabs are stripped first, as in 3.11. */
 export function literalEval(text: string): PyValue {
   const tokens = tokenizePython(text.replace(/^[ \t]+/, ''));
-  return convert(new Parser(tokens).parseInput());
+  return convertLiteralNode(new Parser(tokens).parseInput());
 }
