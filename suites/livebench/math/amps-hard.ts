@@ -9,7 +9,7 @@ export type AmpsHardPlan =
   | { kind: 'compare'; groundTruth: string; parsed: string }
   | { kind: 'decided'; score: 0 | 1; extracted: string | null }
   /** where LiveBench's code raises (at a8f61ff that stops the judging run) */
-  | { kind: 'raises'; error: string; extracted: string | null };
+  | { kind: 'raises'; pythonError: string; why: string };
 
 const ANSWER_DELETIONS = ['\\left', '\\right', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\,', '\\;', '\n'];
 
@@ -36,11 +36,11 @@ export function planAmpsHard(groundTruth: string, answer: string): AmpsHardPlan 
     try {
       inner = removeBoxed(box);
     } catch (error) {
-      return { kind: 'raises', error: `AssertionError in remove_boxed: ${error instanceof Error ? error.message : String(error)}`, extracted: box };
+      return { kind: 'raises', pythonError: 'AssertionError', why: `remove_boxed rejects the last box: ${error instanceof Error ? error.message : String(error)}` };
     }
     return { kind: 'compare', groundTruth: gt, parsed: normalizeFinalAnswer(inner) };
   }
-  if (a === '') return { kind: 'raises', error: 'IndexError: string index out of range (llm_answer[-1] of an empty reply)', extracted: null };
+  if (a === '') return { kind: 'raises', pythonError: 'IndexError', why: 'llm_answer[-1] of an empty reply (after cleaning)' };
   if (a.endsWith('.')) a = a.slice(0, -1);
   // llm_answer[-len(gt):] == gt
   const matches = gt === '' ? a === '' : a.endsWith(gt);

@@ -81,7 +81,7 @@ function afterLastAnswer(generation: string): Completion[] {
     const { digits, removed } = leadingDigitRun(token);
     if (digits !== '' && digits !== '₂') {
       const value = pyInt(digits);
-      if (value === null) throw new Error(`ValueError: invalid literal for int() with base 10: '${digits}'`);
+      if (value === null) throw new Error(`int() cannot read the digits '${digits}' (str.isdigit() accepts them)`);
       numbers.push(value);
     }
     if (i > 0 && removed > 0) break;

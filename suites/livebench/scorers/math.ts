@@ -9,7 +9,8 @@ import { planAmpsHard } from '../math/amps-hard.ts';
 import { extractCompletions, listEditDistance } from '../math/olympiad-extract.ts';
 import { pyInt } from '../math/python-digits.ts';
 import type { LiveBenchQuestion } from '../question.ts';
-import { lastBoxedOnlyString, removeBoxed } from './boxed.ts';
+import { lastBoxedOnlyString, NotABoxError, removeBoxed } from './boxed.ts';
+import { ReferenceScorerError } from './language.ts';
 import { pyLower, pyStrip } from './python-str.ts';
 import type { ScorerFactory, TaskScore, TaskScorer } from './types.ts';
 
@@ -23,9 +24,8 @@ function groundTruthOf(question: LiveBenchQuestion): string {
   return question.ground_truth;
 }
 
-/** Where LiveBench's code raises on a reply (a8f61ff stops the judging run), score 0 and say why, as its later code does. */
-function evalError(error: unknown, extracted: string | null = null): TaskScore {
-  return { score: 0, extracted, details: { eval_error: error instanceof Error ? error.message : String(error) } };
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** play_a_match_gt's dispatch key: the subtask when the question has one, else the task, split on "_". */
@@ -72,7 +72,7 @@ function mathContest(question: LiveBenchQuestion, answer: string): TaskScore {
     try {
       parsed = pyLower(removeBoxed(box).replaceAll('\\text{', '').replaceAll('}', '').replaceAll('\\', ''));
     } catch (error) {
-      return evalError(`AssertionError in remove_boxed: ${error instanceof Error ? error.message : String(error)}`, box);
+      throw new ReferenceScorerError('math_comp', 'AssertionError', `remove_boxed rejects the last box: ${messageOf(error)}`);
     }
     if (parsed === pyLower(gt)) return { score: 1, extracted: parsed, details: { matched: 'boxed-letter' } };
   }
@@ -113,7 +113,7 @@ export const scoreOlympiad: TaskScorer = (question, answer) => {
   try {
     extraction = extractCompletions(answer);
   } catch (error) {
-    return evalError(error);
+    throw new ReferenceScorerError('olympiad', error instanceof NotABoxError ? 'AssertionError' : 'ValueError', messageOf(error));
   }
   const { completions, path } = extraction;
   const distance = listEditDistance(completions, gt);
@@ -148,7 +148,7 @@ export const scoreAmpsHard: ScorerFactory = {
     });
     const scorer: TaskScorer = async (question, answer, resources) => {
       const plan = planAmpsHard(groundTruthOf(question), answer);
-      if (plan.kind === 'raises') return evalError(plan.error, plan.extracted);
+      if (plan.kind === 'raises') throw new ReferenceScorerError('AMPS_Hard', plan.pythonError, plan.why);
       if (plan.kind === 'decided') return { score: plan.score, extracted: plan.extracted, details: { matched: 'no-box-suffix' } };
       const result = await pool.call('is_equiv', [plan.groundTruth, plan.parsed], { timeoutMs: AMPS_HARD_TIMEOUT_MS, signal: resources.signal });
       if (!result.ok && result.kind === 'crashed') {

@@ -4,6 +4,7 @@ import { projectPath } from '../../../../harness/paths.ts';
 import type { LiveBenchQuestion } from '../../../../suites/livebench/question.ts';
 import { questionFromRow } from '../../../../suites/livebench/rows.ts';
 import { choiceText, scoreMathComp, scoreOlympiad } from '../../../../suites/livebench/scorers/math.ts';
+import { ReferenceScorerError } from '../../../../suites/livebench/scorers/language.ts';
 import type { TaskScore } from '../../../../suites/livebench/scorers/types.ts';
 
 const FIXTURE = projectPath('test', 'fixtures', 'livebench', 'math', 'question.jsonl');
@@ -66,10 +67,8 @@ describe('math_comp: AMC and SMC (mathcontest_process_results)', () => {
     await expect(comp('amc-fixture-1', 'FFFFF', { ground_truth: 'F' })).rejects.toThrow('one letter A-E');
   });
 
-  it('scores 0 with eval_error where remove_boxed would assert', async () => {
-    const scored = await comp('amc-fixture-1', 'so \\boxedC {D}');
-    expect(scored.score).toBe(0);
-    expect(scored.details?.['eval_error']).toMatch(/remove_boxed/);
+  it('raises where remove_boxed would assert (the session records a scoring error)', async () => {
+    await expect(comp('amc-fixture-1', 'so \\boxedC {D}')).rejects.toThrow(/AssertionError/);
   });
 });
 
@@ -129,10 +128,13 @@ describe('olympiad (proof_rearrangement_process_results, edit distance)', () => 
     expect(scored.details?.['completions']).toEqual([3, 1, 4]);
   });
 
-  it('scores 0 with eval_error where int() fails on a non-decimal digit, as LiveBench raises', async () => {
-    const scored = await olympiad('the order is ²');
-    expect(scored.score).toBe(0);
-    expect(scored.details?.['eval_error']).toMatch(/ValueError/);
+  it('raises where int() fails on a digit that is not decimal, as LiveBench does', async () => {
+    await expect(olympiad('the order is ²')).rejects.toThrow(ReferenceScorerError);
+    await expect(olympiad('the order is ²')).rejects.toThrow(/ValueError/);
+  });
+
+  it('raises where remove_boxed would assert on the last box', async () => {
+    await expect(olympiad('so \\boxedx {3, 1, 4, 2}')).rejects.toThrow(/AssertionError/);
   });
 
   it('accepts Unicode decimal digits as int() does', async () => {
