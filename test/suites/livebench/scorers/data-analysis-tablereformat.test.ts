@@ -31,7 +31,7 @@ function fixtures(): LiveBenchQuestion[] {
   return out;
 }
 
-const [toJson, toCsv] = fixtures();
+const [toJson, toCsv, toJsonl, toHtml] = fixtures();
 let created: CreatedScorer;
 beforeAll(async () => {
   created = await scoreTablereformat.create(resources);
@@ -77,6 +77,23 @@ describe('tablereformat, CSV output', () => {
     expect(await score(toCsv, 'city,pop\nOslo,700000\nBergen,285000\nextra,row,here,too')).toBe(1);
     // prose after the table parses as a row of its own, so the recovery keeps it and the table differs
     expect(await score(toCsv, 'Sure, here it is.\n\ncity,pop\nOslo,700000\nBergen,285000\n\nLet me know if you need more.')).toBe(0);
+  });
+});
+
+describe('tablereformat, JSONL and HTML output', () => {
+  it('jsonl: recovers the record lines that hold every column name, after &amp; is unescaped', async () => {
+    expect(await score(toJsonl, toJsonl?.ground_truth ?? '')).toBe(1);
+    expect(await score(toJsonl, 'Here are the rows:\n{"team":"R&amp;D","city":"Oslo","wins":3}\nand\n{"team":"Ops","city":"Bergen","wins":5}\nDone.')).toBe(1);
+    // a record line lacking a column name is skipped by the recovery
+    expect(await score(toJsonl, 'Rows:\n{"team":"R&D","city":"Oslo","wins":3}\n{"team":"Ops","wins":5}\n{"team":"Ops","city":"Bergen","wins":5}')).toBe(1);
+    expect(await score(toJsonl, '{"team":"R&D","city":"Oslo","wins":3}\n{"team":"Ops","city":"Bergen","wins":6}')).toBe(0);
+  });
+  it('html: reads the last ```html fence through read_html; a missing row or no table scores 0', async () => {
+    expect(await score(toHtml, toHtml?.ground_truth ?? '')).toBe(1);
+    const reordered = '<table><tr><th>age</th><th>name</th></tr><tr><td>31</td><td>Ann</td></tr><tr><td>27</td><td>Bob</td></tr></table>';
+    expect(await score(toHtml, `Sure!\n\`\`\`html\n${reordered}\n\`\`\``)).toBe(1);
+    expect(await score(toHtml, '<table><tr><th>name</th><th>age</th></tr><tr><td>Ann</td><td>31</td></tr></table>')).toBe(0);
+    expect(await score(toHtml, '<p>no table</p>')).toBe(0);
   });
 });
 
