@@ -36,17 +36,21 @@ describe('LiveBench questions', () => {
     expect(zebra?.raw['level']).toBe(3);
   });
 
-  it('reads the parquet files (timestamps, lists, int64, several row groups) into the same questions', async () => {
-    const opts = options({ tasks: TASKS });
-    expect(Object.keys(datasetSpec(opts).files)).toEqual(['data_analysis', 'reasoning']);
-    const hub = await load({ data_analysis: join(FIXTURES, 'hub/data_analysis.parquet'), reasoning: join(FIXTURES, 'hub/reasoning.parquet') }, opts, 'hub');
+  it('reads the parquet files (timestamps, lists, int64, nested values, several row groups) into the same questions', async () => {
+    const opts = options({});
+    expect(Object.keys(datasetSpec(opts).files)).toEqual(['coding', 'data_analysis', 'instruction_following', 'math', 'reasoning', 'language']);
+    const hubFiles = Object.fromEntries(Object.keys(datasetSpec(opts).files).map((c) => [c, join(FIXTURES, `hub/${c}.parquet`)]));
+    const hub = await load(hubFiles, opts, 'hub');
     const local = await load(localLayout(LOCAL, opts), opts, 'local');
-    expect(hub.map((q) => q.question_id)).toEqual(local.map((q) => q.question_id));
-    for (const [i, q] of hub.entries()) {
+    expect(hub).toHaveLength(31);
+    expect(hub.map((q) => q.question_id).sort()).toEqual(local.map((q) => q.question_id).sort());
+    const byId = new Map(local.map((q) => [q.question_id, q]));
+    for (const q of hub) {
       const { raw, ...typed } = q;
-      const { raw: localRaw, ...localTyped } = local[i] ?? q;
+      const { raw: localRaw, ...localTyped } = byId.get(q.question_id) ?? q;
       expect(typed).toEqual(localTyped);
       expect(raw['livebench_release_date']).toBe(localRaw['livebench_release_date']);
+      for (const key of ['kwargs', 'instruction_id_list', 'original_json', 'public_test_cases', 'subtask'] as const) expect(raw[key]).toEqual(localRaw[key]);
     }
   });
 
@@ -60,8 +64,8 @@ describe('LiveBench questions', () => {
     const opts = options({});
     const layout = localLayout(join(LOCAL), { ...opts, categories: ['reasoning'], tasks: ['web_of_lies_v2', 'zebra_puzzle', 'spatial'] });
     expect(Object.keys(layout)).toEqual(['reasoning/web_of_lies_v2', 'reasoning/zebra_puzzle', 'reasoning/spatial']);
-    expect(() => localLayout(LOCAL, { ...opts, categories: ['data_analysis'], tasks: ['cta', 'tablejoin', 'tablereformat'] })).toThrow(
-      /category data_analysis is incomplete \(missing .*tablereformat\/question\.jsonl\)/,
+    expect(() => localLayout(join(FIXTURES, 'bad'), { ...opts, categories: ['reasoning'], tasks: ['web_of_lies_v2', 'zebra_puzzle', 'spatial'] })).toThrow(
+      /category reasoning is incomplete \(missing .*web_of_lies_v2\/question\.jsonl, .*zebra_puzzle\/question\.jsonl\)/,
     );
   });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../harness/config/load.ts';
 import { createRunLogger } from '../../../harness/log.ts';
 import { finalizeRun } from '../../../harness/run/finalize.ts';
+import { dryRun } from '../../../harness/run/dry-run.ts';
 import { createRunDir } from '../../../harness/run/run-dir.ts';
 import { executeRun, resolvePlanDatasets } from '../../../harness/run/run.ts';
 import { planSuites, protocolHash } from '../../../harness/run/settings.ts';
@@ -129,6 +130,49 @@ describe('livebench through the runner', () => {
     expect(report).toMatch(/no overall LiveBench number/);
   });
 
+  it('scores all 18 tasks with the real scorers (Python workers, sandbox) to the hand-computed overall', async () => {
+    answers = [
+      ['geometric mean of ${4, 9}$', 'The geometric mean is $\\boxed{6}$'], // 1
+      ['greatest common divisor of $\\{12, 18\\}$', '$\\boxed{5}$'], // 0
+      ['What is $1+1$', 'BBBBB'], // 1
+      ['remainder when $2^{10}$', 'so the answer is 025'], // 0
+      ['Match the formulae', 'Reasoning...\nAnswer: 1,2,4,3'], // edit distance 2 of 4: 0.5
+      // IF: "-1" asks for a title only (all followed: 1); "-2" also for an end phrase ((0 + 1/2) / 2)
+      ['double angular brackets', '<<A Title>>\nThe text.'],
+      ['oak, elm, red', '<solution>oak, elm, ash, pine, red, blue, green, gold</solution>'], // 1
+      ['cat, dog, one', '<solution>cat, dog, cow, one, pig, two, six, ten</solution>'], // 0
+      ['randomly reordered', '<PLOT_SUMMARY>A cat sat on the mat. A bird flew away. A dog ran home.</PLOT_SUMMARY>'], // 1 - 2/3
+      ['quikc brown fox', 'The quick brown fox jumps over the lazy dog.'], // 1
+      ['sea shels', 'She sells sea shels by the sea shore.'], // 0
+      ['print A+B', '```python\na, b = map(int, input().split())\nprint(a + b)\n```'], // 1
+      ['print A*B', '```python\na, b = map(int, input().split())\nprint(a + b)\n```'], // 0
+      ['print the larger', '```python\nprint(max(a, b))\n```'], // partial_solution + code passes: 1
+      ['from TSV format to CSV', 'name,age\nAnn,30\nBo,41'], // 1
+      ...REASONING_AND_DATA_ANALYSIS,
+    ];
+    const { summary, result } = await run('all', `    dataset: { path: ${LOCAL} }\n`, SUITES);
+    expect(result.exitCode).toBe(0);
+    const suite = summary.suites[0];
+    expect(suite?.error_samples).toBe(0);
+    expect(suite?.scoring_errors.count).toBe(0);
+    const value = (name: string) => suite?.metrics.find((m) => m.evaluation_name === name)?.value;
+    const tasks: Record<string, number> = {
+      LCB_generation: 50, coding_completion: 100,
+      cta: 50, tablejoin: 50, tablereformat: 100,
+      paraphrase: 62.5, simplify: 62.5, story_generation: 62.5, summarize: 62.5,
+      AMPS_Hard: 50, math_comp: 50, olympiad: 50,
+      web_of_lies_v2: 50, zebra_puzzle: 68.75, spatial: 50,
+      connections: 50, plot_unscrambling: 100 / 3, typos: 50,
+    };
+    for (const [task, expected] of Object.entries(tasks)) expect(value(`livebench/task=${task}`), task).toBeCloseTo(expected, 10);
+    const categories = { coding: 75, data_analysis: 200 / 3, instruction_following: 62.5, math: 50, reasoning: 56.25, language: (100 + 100 / 3) / 3 };
+    for (const [category, expected] of Object.entries(categories)) expect(value(`livebench/category=${category}`), category).toBeCloseTo(expected, 10);
+    const overall = suite?.metrics.find((m) => m.headline);
+    expect(overall?.evaluation_name).toBe('livebench');
+    expect(overall?.value).toBeCloseTo(Object.values(categories).reduce((a, b) => a + b, 0) / 6, 10);
+    expect(suite?.notes).toEqual([]);
+  }, 180_000);
+
   it('downloads the HF parquet files (unpinned: main) and gives the same numbers as the local copy', async () => {
     answers = REASONING_AND_DATA_ANALYSIS;
     const served: string[] = [];
@@ -151,6 +195,27 @@ describe('livebench through the runner', () => {
       const value = (name: string) => suite?.metrics.find((m) => m.evaluation_name === name)?.value;
       expect(value('livebench/category=reasoning')).toBeCloseTo((50 + 68.75 + 50) / 3, 10);
       expect(value('livebench/category=data_analysis')).toBeCloseTo(50, 10);
+    } finally {
+      if (saved === undefined) delete process.env['PARITY_CACHE_DIR'];
+      else process.env['PARITY_CACHE_DIR'] = saved;
+    }
+  });
+
+  it('--dry-run on configs/qwen3-max.yaml counts one request per LiveBench question of the Hub files', async () => {
+    server.use(
+      http.get('https://huggingface.co/datasets/livebench/:category/resolve/main/data/test-00000-of-00001.parquet', async ({ params }) =>
+        HttpResponse.arrayBuffer(new Uint8Array(await readFile(join(HUB, `${String(params['category'])}.parquet`))).buffer),
+      ),
+    );
+    const saved = process.env['PARITY_CACHE_DIR'];
+    process.env['PARITY_CACHE_DIR'] = join(dir, 'cache-dry');
+    try {
+      const loaded = loadConfig(join(import.meta.dirname, '../../../configs/qwen3-max.yaml'), SUITES);
+      const plans = planSuites(loaded, { suites: ['livebench'], limit: null, samples: null, concurrency: null, output: null });
+      const rows = await dryRun(plans, await resolvePlanDatasets(loaded, plans));
+      // the fixtures' Hub files hold 31 questions of release 2024-11-25 over the six categories (the real files: 1000)
+      expect(rows).toMatchObject([{ suite: 'livebench', items: 31, requests: 31 }]);
+      expect(plans[0]?.generation.max_tokens).toBe(32768);
     } finally {
       if (saved === undefined) delete process.env['PARITY_CACHE_DIR'];
       else process.env['PARITY_CACHE_DIR'] = saved;
