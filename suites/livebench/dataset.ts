@@ -75,6 +75,9 @@ export async function* loadQuestions(files: DatasetFiles, options: LiveBenchOpti
         throw new DatasetError(`${where}: task "${question.task}" of release ${options.release} is not a ${question.category} task this suite knows (${TASKS_BY_CATEGORY[asCategory(category, where)].join(', ')}).`);
       }
       if (!options.tasks.includes(question.task)) continue;
+      // gen_api_answer.py would sample such a question at its own temperature; the runner sends one setting per suite
+      const required = question.raw['required_temperature'];
+      if (required !== undefined && required !== null) throw new DatasetError(`${where}: required_temperature ${JSON.stringify(required)} is not supported (no question of releases up to 2024-11-25 sets it). Leave the task out with suites.livebench.tasks.`);
       if (question.turns.length !== 1) throw new DatasetError(`${where}: ${question.turns.length} turns; this suite sends one request per question, and every question of the LiveBench releases has one turn.`);
       if (seen.has(question.question_id)) throw new DatasetError(`${where}: duplicate question_id ${question.question_id}.`);
       seen.add(question.question_id);
