@@ -1,6 +1,6 @@
 // Finds a Python interpreter that imports every module a worker needs. The distribution's interpreter comes
 // first: a PATH python3 (pyenv, venv) often lacks the distribution's packages or carries other versions.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { findExecutable } from '../sandbox/detect.ts';
 
 export type PythonRequirement = { module: string; debianPackage: string };
@@ -42,15 +42,23 @@ function isStringRecord(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
 }
 
-function probe(candidate: string, requires: readonly PythonRequirement[]): Probe {
+type Run = { stdout: string; stderr: string; error: Error | null };
+
+// asynchronous: importing a large library takes seconds, which must not stall the event loop of a run
+function run(candidate: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(candidate, args, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => resolve({ stdout, stderr, error }));
+  });
+}
+
+async function probe(candidate: string, requires: readonly PythonRequirement[]): Promise<Probe> {
   const names = requires.map((r) => r.module);
   // -I: ignore PYTHON* variables and the user's site-packages, so the packages found are the installed ones
-  const run = spawnSync(candidate, ['-I', '-c', PROBE, ...names], { encoding: 'utf8', timeout: 60_000 });
-  if (run.error) return { ok: false, missing: names, reason: run.error.message };
-  if (run.status !== 0) return { ok: false, missing: names, reason: run.stderr.trim().split('\n').at(-1) ?? `exit ${run.status}` };
+  const done = await run(candidate, ['-I', '-B', '-c', PROBE, ...names]);
+  if (done.error) return { ok: false, missing: names, reason: done.stderr.trim().split('\n').at(-1) || done.error.message };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(run.stdout);
+    parsed = JSON.parse(done.stdout);
   } catch {
     parsed = null;
   }
@@ -64,11 +72,14 @@ function probe(candidate: string, requires: readonly PythonRequirement[]): Probe
 }
 
 /** The first candidate that imports every required module; otherwise an error naming what is missing and the fix. */
-export function findPythonInterpreter(requires: readonly PythonRequirement[], candidates: readonly string[] = defaultPythonCandidates()): PythonEnvironment {
+export async function findPythonInterpreter(
+  requires: readonly PythonRequirement[],
+  candidates: readonly string[] = defaultPythonCandidates(),
+): Promise<PythonEnvironment> {
   const failures: string[] = [];
   const missingEverywhere = new Set<string>();
   for (const candidate of candidates) {
-    const found = probe(candidate, requires);
+    const found = await probe(candidate, requires);
     if (found.ok) return found.environment;
     failures.push(`${candidate}: ${found.reason}`);
     for (const name of found.missing) missingEverywhere.add(name);

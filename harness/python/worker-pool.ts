@@ -32,7 +32,7 @@ const SERVE_PY = projectPath('harness', 'python', 'serve.py');
 
 export async function startPythonWorkers(options: { module: string; size: number; requires: readonly PythonRequirement[] }): Promise<PythonWorkerPool> {
   if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`Python worker pool size must be a positive integer, got ${options.size}`);
-  const environment = findPythonInterpreter(options.requires);
+  const environment = await findPythonInterpreter(options.requires);
   const spawnWorker = (): PythonWorker => {
     const worker = new PythonWorker(environment.executable, SERVE_PY, options.module);
     // a replacement started ahead of need may fail before anyone awaits it; the next call sees the failure

@@ -164,21 +164,21 @@ describe('startPythonWorkers', () => {
 });
 
 describe('findPythonInterpreter', () => {
-  it('names the missing modules and the Debian packages that fix it', () => {
+  it('names the missing modules and the Debian packages that fix it', async () => {
     const requires = [
       { module: 'json', debianPackage: 'python3' },
       { module: 'no_such_module_for_parity', debianPackage: 'python3-no-such-module' },
     ];
-    expect(() => findPythonInterpreter(requires)).toThrow(/no_such_module_for_parity[\s\S]*apt-get install python3-no-such-module`/);
+    await expect(findPythonInterpreter(requires)).rejects.toThrow(/no_such_module_for_parity[\s\S]*apt-get install python3-no-such-module`/);
   });
 
-  it('skips a candidate that lacks a module and takes the next one', () => {
-    const found = findPythonInterpreter([{ module: 'json', debianPackage: 'python3' }], ['/nonexistent/python3', '/usr/bin/python3']);
+  it('skips a candidate that lacks a module and takes the next one', async () => {
+    const found = await findPythonInterpreter([{ module: 'json', debianPackage: 'python3' }], ['/nonexistent/python3', '/usr/bin/python3']);
     expect(found.executable).toBe('/usr/bin/python3');
   });
 
-  it('prefers the distribution interpreter, which has the distribution packages', () => {
-    const found = findPythonInterpreter([{ module: 'sympy', debianPackage: 'python3-sympy' }]);
+  it('prefers the distribution interpreter, which has the distribution packages', async () => {
+    const found = await findPythonInterpreter([{ module: 'sympy', debianPackage: 'python3-sympy' }]);
     expect(found.executable).toBe('/usr/bin/python3');
     expect(found.modules['sympy']).toMatch(/^\d+\.\d+/);
   });
