@@ -37,7 +37,8 @@ export function optionsSchemaFor(registry: Registry): z.ZodType<LiveBenchOptions
     })
     .transform((raw, ctx): LiveBenchOptions => {
       const fail = (path: string, message: string): LiveBenchOptions => {
-        ctx.addIssue({ code: 'custom', path: [path], message });
+        // the config loader appends its own ". See ..." after the message
+        ctx.addIssue({ code: 'custom', path: [path], message: message.replace(/\.$/, '') });
         return z.NEVER;
       };
       const system_prompt = raw.system_prompt === 'none' ? null : raw.system_prompt;
