@@ -40,8 +40,8 @@ export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestio
     reference: (question) => question.ground_truth,
     request: (question, options) => ({ kind: 'chat', messages: messages(question, options) }),
     score: (question, completion, ctx) => scoreAnswer(ctx.session, question, completion.content, ctx.signal),
-    aggregate: (samples) => liveBenchMetrics(samples),
-    notes: (samples) => liveBenchNotes(samples),
+    aggregate: (samples, ctx) => liveBenchMetrics(samples, ctx.options.tasks),
+    notes: (samples, ctx) => liveBenchNotes(samples, ctx.options.tasks),
     protocol(options) {
       const report = factoryReport(options);
       return {

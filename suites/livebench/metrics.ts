@@ -4,11 +4,21 @@
 import { groupBy, mean, normalInterval } from '../../harness/stats/summary.ts';
 import type { Metric, ScoredSample } from '../../harness/suite.ts';
 import { combineTasks, taskEstimate, type Estimate, type LiveBenchResult, type TaskResult } from './aggregate.ts';
+import { CATEGORIES, TASKS_BY_CATEGORY } from './categories.ts';
 
 const NAME = 'livebench';
 
-/** Per-task results from samples whose groups carry category and task. */
-export function resultFromSamples(samples: readonly ScoredSample[]): LiveBenchResult {
+export type SampleResult = LiveBenchResult & {
+  /** categories with some but not all of the run's tasks scored: they get no category number */
+  incomplete: Array<{ category: string; missingTasks: string[] }>;
+};
+
+/**
+ * Per-task results from samples whose groups carry category and task. A category gets a number only
+ * when every one of its tasks in `runTasks` has scored samples: the mean over some of its tasks is not
+ * LiveBench's category number (e.g. a pool that could not start left one task without scores).
+ */
+export function resultFromSamples(samples: readonly ScoredSample[], runTasks: readonly string[]): SampleResult {
   const tasks: TaskResult[] = [];
   const byTask = groupBy(samples, (s) => `${s.score.groups?.category ?? 'unknown'}\u0000${s.score.groups?.task ?? 'unknown'}`);
   for (const [key, group] of byTask) {
@@ -16,7 +26,15 @@ export function resultFromSamples(samples: readonly ScoredSample[]): LiveBenchRe
     const perQuestion = [...groupBy(group, (s) => s.item_id).values()].map((g) => mean(g.map((s) => s.score.value)));
     tasks.push({ task, category, questions: perQuestion.length, ...taskEstimate(perQuestion) });
   }
-  return combineTasks(tasks);
+  const incomplete: SampleResult['incomplete'] = [];
+  for (const category of new Set(tasks.map((t) => t.category))) {
+    const expected = CATEGORIES.find((c) => c === category);
+    const wanted = expected === undefined ? [] : TASKS_BY_CATEGORY[expected].filter((t) => runTasks.includes(t));
+    const missingTasks = wanted.filter((t) => !tasks.some((r) => r.task === t && r.category === category));
+    if (missingTasks.length > 0) incomplete.push({ category, missingTasks });
+  }
+  const complete = tasks.filter((t) => !incomplete.some((i) => i.category === t.category));
+  return { ...combineTasks(complete), tasks, incomplete };
 }
 
 function metric(evaluation_name: string, metric_id: string, metric_name: string, estimate: Estimate, samples: number, headline: boolean, details: Metric['details']): Metric {
@@ -46,8 +64,8 @@ function metric(evaluation_name: string, metric_id: string, metric_name: string,
   };
 }
 
-export function liveBenchMetrics(samples: readonly ScoredSample[]): Metric[] {
-  const result = resultFromSamples(samples);
+export function liveBenchMetrics(samples: readonly ScoredSample[], runTasks: readonly string[]): Metric[] {
+  const result = resultFromSamples(samples, runTasks);
   const count = (pred: (s: ScoredSample) => boolean) => samples.filter(pred).length;
   const out: Metric[] = [];
   if (result.overall !== null) {
@@ -65,12 +83,17 @@ export function liveBenchMetrics(samples: readonly ScoredSample[]): Metric[] {
   return out;
 }
 
-/** Why there is no headline: the overall needs all six categories. */
-export function liveBenchNotes(samples: readonly ScoredSample[]): string[] {
+/** Why there is no headline (the overall needs all six categories), and categories left without a number. */
+export function liveBenchNotes(samples: readonly ScoredSample[], runTasks: readonly string[]): string[] {
   if (samples.length === 0) return [];
-  const result = resultFromSamples(samples);
-  if (result.missing.length === 0) return [];
-  return [
-    `no overall LiveBench number: it is the mean of all six category means, and ${result.missing.join(', ')} ${result.missing.length === 1 ? 'was' : 'were'} not scored in this run. Task and category numbers are reported; compare them only with published task and category cells.`,
-  ];
+  const result = resultFromSamples(samples, runTasks);
+  const notes = result.incomplete.map(
+    (i) => `no ${i.category} number: ${i.missingTasks.join(', ')} got no scored sample (see the errors), and a category is the mean of all its tasks.`,
+  );
+  if (result.missing.length > 0) {
+    notes.push(
+      `no overall LiveBench number: it is the mean of all six category means, and ${result.missing.join(', ')} ${result.missing.length === 1 ? 'was' : 'were'} not scored in this run. Task and category numbers are reported; compare them only with published task and category cells.`,
+    );
+  }
+  return notes;
 }

@@ -35,7 +35,7 @@ function livebenchRun(categories: readonly string[]) {
           suite: 'livebench',
           title: 'LiveBench',
           catalogue: suite.catalogue,
-          metrics: liveBenchMetrics(scored),
+          metrics: liveBenchMetrics(scored, options.tasks),
           protocol: suite.protocol(options),
           generation: { temperature: 0.7, top_p: 0.8, max_tokens: 32768 },
         },
