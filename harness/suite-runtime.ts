@@ -11,8 +11,8 @@ import type {
   SampleScore,
   ScoreContext,
   ScoredSample,
+  CatalogueEntry,
   Suite,
-  SuiteId,
 } from './suite.ts';
 import { firstIssue } from './datasets/jsonl.ts';
 
@@ -36,8 +36,9 @@ export type ActiveSuite = {
 
 /** One suite with its options validated. */
 export type SuiteInstance = {
-  id: SuiteId;
+  id: string;
   title: string;
+  catalogue: CatalogueEntry;
   samplesDefault: number;
   generationDefaults: GenerationParams;
   judge: { generation: GenerationParams; default_model: string } | null;
@@ -45,12 +46,14 @@ export type SuiteInstance = {
   localLayout: ((path: string) => Record<string, string>) | null;
   protocol: ProtocolFacts;
   aggregate(samples: readonly ScoredSample[], samplesPerItem: number): Metric[];
+  notes(samples: readonly ScoredSample[], samplesPerItem: number): string[];
   start(flags: RunFlags, samplesPerItem: number): Promise<ActiveSuite>;
 };
 
 export type SuiteDefinition = {
-  id: SuiteId;
+  id: string;
   title: string;
+  catalogue: CatalogueEntry;
   /** validates suite-specific options; returns an error message naming the field, or the instance */
   configure(rawOptions: Record<string, unknown>): { ok: true; instance: SuiteInstance } | { ok: false; error: string };
 };
@@ -59,6 +62,7 @@ export function defineSuite<Item, Options, Session>(suite: Suite<Item, Options, 
   return {
     id: suite.id,
     title: suite.title,
+    catalogue: suite.catalogue,
     configure(rawOptions) {
       const parsed = suite.optionsSchema.safeParse(rawOptions);
       if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
@@ -72,6 +76,7 @@ function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session
   return {
     id: suite.id,
     title: suite.title,
+    catalogue: suite.catalogue,
     samplesDefault: suite.defaults.samples,
     generationDefaults: suite.defaults.generation,
     judge: suite.judge ?? null,
@@ -79,11 +84,15 @@ function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session
     localLayout: layout ? (path) => layout(path, options) : null,
     protocol: suite.protocol(options),
     aggregate: (samples, samplesPerItem) => suite.aggregate(samples, { options, samplesPerItem }),
+    notes: (samples, samplesPerItem) => (suite.notes ? suite.notes(samples, { options, samplesPerItem }) : []),
     async start(flags, samplesPerItem) {
       const session = await suite.setup(options, flags);
       const concurrency = suite.scoreConcurrency ? suite.scoreConcurrency(options, flags) : 8;
       return {
-        protocol: suite.protocol(options, flags),
+        // read when used: a suite may learn facts while scoring (a pool it started, and that pool's deviations)
+        get protocol() {
+          return suite.protocol(options, flags);
+        },
         scoreConcurrency: Math.max(1, concurrency),
         close: () => session.close(),
         finish: async (samples) => {

@@ -3,8 +3,17 @@ import type { z } from 'zod';
 import type { GenerationParams } from './config/schema.ts';
 import type { JsonValue } from './json.ts';
 
-export const SUITE_IDS = ['aime25', 'supergpqa', 'livecodebench', 'arena-hard-v2', 'livebench'] as const;
-export type SuiteId = (typeof SUITE_IDS)[number];
+/** How published tables and the datastore name a benchmark. Each suite carries its own entry. */
+export type CatalogueEntry = {
+  /** the title reference records use as evaluation_name */
+  title: string;
+  /** the official dataset repository on the Hugging Face Hub; null when split over several repos */
+  hf_repo: string | null;
+  /** where the dataset is published */
+  url: string;
+  /** other spellings seen in published tables (compared after normalising case and punctuation) */
+  aliases: readonly string[];
+};
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
@@ -39,6 +48,11 @@ export type SampleScore = {
   /** slices this sample belongs to, e.g. { difficulty: 'hard', discipline: 'Science' } */
   groups?: Record<string, string>;
   details?: Record<string, JsonValue>;
+  /**
+   * Set when the suite's scorer failed on this answer and the suite, as its benchmark does, gave it the
+   * failure score in `value` instead of stopping the run. Counted apart from wrong answers in results.
+   */
+  scoring_error?: string;
 };
 
 export type ScoredSample = {
@@ -56,7 +70,7 @@ export type Uncertainty = {
 
 /** One number a suite reports. `headline` marks the number published tables quote. */
 export type Metric = {
-  /** benchmark slice, e.g. "aime25" or "supergpqa/difficulty=hard" */
+  /** benchmark slice: the suite id, or "<suite id>/<key>=<value>" for a breakdown */
   evaluation_name: string;
   metric_id: string;
   metric_name: string;
@@ -121,8 +135,12 @@ export type AggregateContext<Options> = { options: Options; samplesPerItem: numb
 
 /** A benchmark, written as plain functions over its own Item, Options and (optional) Session types. */
 export type Suite<Item, Options, Session = null> = {
-  id: SuiteId;
+  /** a plain string; the registry in suites/index.ts is the list of valid ids */
+  id: string;
+  /** display title for reports */
   title: string;
+  /** the names published tables use for this benchmark, and where its data lives */
+  catalogue: CatalogueEntry;
   /** suite-specific config keys (strict object); merged with the common keys by the config loader */
   optionsSchema: z.ZodType<Options>;
   defaults: { samples: number; generation: GenerationParams };
@@ -142,6 +160,8 @@ export type Suite<Item, Options, Session = null> = {
     ctx: ScoreContext & { options: Options; session: Session },
   ): Promise<SampleScore> | SampleScore;
   aggregate(samples: readonly ScoredSample[], ctx: AggregateContext<Options>): Metric[];
+  /** what a reader must know about these numbers, e.g. why there is no headline metric; shown with the scores */
+  notes?(samples: readonly ScoredSample[], ctx: AggregateContext<Options>): string[];
   /** `flags` lets a suite name run-level deviations (e.g. unsafe-local-exec); runners may omit it */
   protocol(options: Options, flags?: RunFlags): ProtocolFacts;
   /** how many samples may be scored at once (code execution, judges); default 8 */

@@ -6,6 +6,7 @@ import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
 import { comparisonTable } from '../compare/table.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
+import { BENCHMARKS } from '../../suites/index.ts';
 
 const USAGE = 'usage: npm run compare -- <run-dir> [--reference <file>] [--json] [--tolerance X]';
 
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
   try {
     const { rows, referencePath, run } = await compareRun(runDir, {
       tolerance,
+      catalogue: BENCHMARKS,
       ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
     });
     const code = compareExitCode(rows);

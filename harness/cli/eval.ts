@@ -10,7 +10,7 @@ import { createRunDir, newRunId, readSpec, writeJsonAtomic } from '../run/run-di
 import { buildSpec, executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
 import { planSuites, protocolHash } from '../run/settings.ts';
 import { startSimServer } from '../sim/server.ts';
-import { SUITES } from '../../suites/index.ts';
+import { BENCHMARKS, SUITES } from '../../suites/index.ts';
 import { parseEvalArgs } from './args.ts';
 import { protocolChange, readResumeSpec, resumeOverrides } from './resume.ts';
 import { EXIT, runMain } from './exit.ts';
@@ -89,6 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
       check: args.check,
       tolerance: args.tolerance,
       stdout: process.stdout,
+      catalogue: BENCHMARKS,
       resumeCommand: `npm run eval -- --config ${loaded.file} --resume ${runId}${args.overrides.output === null ? '' : ` --output ${args.overrides.output}`}`,
     });
     log.info({ exit_code: result.exitCode, errors: result.errors }, 'run finished');

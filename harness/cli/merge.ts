@@ -1,7 +1,7 @@
 // npm run merge -- out/shard-* --output results/runs: join shard runs into one scored run directory.
 import { parseArgs } from 'node:util';
 import { mergeShardRuns } from '../run/merge.ts';
-import { SUITES } from '../../suites/index.ts';
+import { BENCHMARKS, SUITES } from '../../suites/index.ts';
 import { HelpRequest, UsageError } from './args.ts';
 import { runMain } from './exit.ts';
 
@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.values.help) throw new HelpRequest(USAGE);
   if (parsed.positionals.length === 0) throw new UsageError(`no shard directories given.\n${USAGE}`);
   const output = parsed.values.output ?? 'results/runs';
-  const result = await mergeShardRuns(parsed.positionals, { output, stdout: process.stdout, stderr: process.stderr, suites: SUITES });
+  const result = await mergeShardRuns(parsed.positionals, { output, stdout: process.stdout, stderr: process.stderr, suites: SUITES, catalogue: BENCHMARKS });
   process.stdout.write(`merged ${parsed.positionals.length} shards into ${result.runDir}\n`);
   return result.exitCode;
 }

@@ -6,31 +6,31 @@ import { projectPath } from '../paths.ts';
 import { parseArgs } from 'node:util';
 import { formatNumber, markdownTable } from '../compare/table.ts';
 import type { AggregateRecord } from '../results/aggregate-schema.ts';
-import { BENCHMARK_NAMES, benchmarkOf } from '../results/benchmarks.ts';
+import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { readAggregateFile } from '../results/files.ts';
-import { SUITE_IDS } from '../suite.ts';
+import { BENCHMARKS } from '../../suites/index.ts';
 
 export const REFERENCE_DIR = projectPath('results', 'reference');
 
 type Line = { model: string; source: string; cells: Map<string, string[]> };
 
 /** Column key of a result: the benchmark's canonical title, plus its slice when it has one. */
-function columnOf(evaluationName: string): string {
-  const bench = benchmarkOf(evaluationName);
-  if (bench === null) return evaluationName;
-  const title = BENCHMARK_NAMES[bench.suite].title;
+function columnOf(evaluationName: string, catalogue: BenchmarkCatalogue): string {
+  const bench = catalogue.of(evaluationName);
+  const title = bench === null ? null : catalogue.entry(bench.suite)?.title;
+  if (bench === null || title === undefined || title === null) return evaluationName;
   return bench.slice === null ? title : `${title}/${bench.slice}`;
 }
 
-export function referencesTable(files: { name: string; records: AggregateRecord[] }[]): string {
+export function referencesTable(files: { name: string; records: AggregateRecord[] }[], catalogue: BenchmarkCatalogue): string {
   const lines: Line[] = [];
-  const columns: string[] = SUITE_IDS.map((id) => BENCHMARK_NAMES[id].title);
+  const columns: string[] = catalogue.ids.map((id) => catalogue.entry(id)?.title ?? id);
   for (const file of files) {
     for (const record of file.records) {
       const cells = new Map<string, string[]>();
       for (const result of record.evaluation_results) {
-        const column = columnOf(result.evaluation_name);
+        const column = columnOf(result.evaluation_name, catalogue);
         if (!columns.includes(column)) columns.push(column);
         const value = formatNumber(result.score_details.score, result.metric_config.metric_unit ?? '');
         cells.set(column, [...(cells.get(column) ?? []), value]);
@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     }
     const files = [];
     for (const name of names) files.push({ name: basename(name, '.json'), records: await readAggregateFile(join(dir, name)) });
-    io.out(referencesTable(files));
+    io.out(referencesTable(files, BENCHMARKS));
     io.out('\nValues as published (percent). A blank cell was not published; notes are in each record.');
     io.out(`\nSources:\n${sourcesList(files).join('\n')}`);
     return 0;

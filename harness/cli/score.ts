@@ -7,7 +7,7 @@ import { lockRunDir } from '../run/lock.ts';
 import { readSpec } from '../run/run-dir.ts';
 import { executeRun, resolvePlanDatasets, type RunContext } from '../run/run.ts';
 import { planSuites, protocolHash } from '../run/settings.ts';
-import { SUITES } from '../../suites/index.ts';
+import { BENCHMARKS, SUITES } from '../../suites/index.ts';
 import { HelpRequest, UsageError } from './args.ts';
 import { runMain } from './exit.ts';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const summary = await executeRun(ctx, datasets, new AbortController().signal);
     const resumeCommand = `npm run eval -- --config ${spec.config_file} --resume ${spec.run_id}`;
-    return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout, resumeCommand })).exitCode;
+    return (await finalizeRun(summary, { check: false, tolerance: null, stdout: process.stdout, resumeCommand, catalogue: BENCHMARKS })).exitCode;
   } finally {
     lock.release();
   }

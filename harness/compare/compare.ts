@@ -1,6 +1,6 @@
 // Reproduced vs published: one row per (model, benchmark, metric) of the run, with a verdict.
 import type { AggregateRecord, EvaluationResult } from '../results/aggregate-schema.ts';
-import { benchmarkOf, type BenchmarkSlice } from '../results/benchmarks.ts';
+import type { BenchmarkCatalogue, BenchmarkSlice } from '../results/benchmarks.ts';
 import { DETAIL_KEYS } from '../results/generation-details.ts';
 import { Z95 } from '../stats/summary.ts';
 import { compareFacts, resultFacts, sameFact, type FactDifference, UNKNOWN } from './facts.ts';
@@ -34,7 +34,11 @@ export type ComparisonRow = {
   unknown: string[];
 };
 
-export type CompareOptions = { tolerance: number };
+export type CompareOptions = {
+  tolerance: number;
+  /** the names each benchmark goes by, from the suite registry */
+  catalogue: BenchmarkCatalogue;
+};
 
 type Candidate = { record: AggregateRecord; result: EvaluationResult };
 
@@ -103,7 +107,7 @@ function coverageDifferences(run: AggregateRecord, result: EvaluationResult): Fa
 }
 
 function row(run: AggregateRecord, result: EvaluationResult, candidates: Candidate[], opts: CompareOptions): ComparisonRow {
-  const slice = benchmarkOf(result.evaluation_name);
+  const slice = opts.catalogue.of(result.evaluation_name);
   const headline = isHeadline(result, slice);
   const score = result.score_details.score;
   const se = standardErrorOf(result);
@@ -159,15 +163,15 @@ export function compareRecords(run: AggregateRecord, references: AggregateRecord
     .flatMap((record) => record.evaluation_results.map((result) => ({ record, result })));
   const rows: ComparisonRow[] = [];
   for (const result of run.evaluation_results) {
-    const slice = benchmarkOf(result.evaluation_name);
+    const slice = opts.catalogue.of(result.evaluation_name);
     const headline = isHeadline(result, slice);
     const inSlice = (want: BenchmarkSlice) =>
       candidates.filter((c) => {
-        const other = benchmarkOf(c.result.evaluation_name);
+        const other = opts.catalogue.of(c.result.evaluation_name);
         return other !== null && sameSlice(want, other);
       });
     let matching = slice === null ? [] : inSlice(slice);
-    // a suite may name its headline slice ("arena-hard-v2/category=hard_prompt"); tables publish it as the benchmark
+    // a suite may name its headline slice ("<id>/category=<name>"); tables publish it as the benchmark
     if (slice !== null && headline && matching.length === 0) matching = inSlice({ suite: slice.suite, slice: null });
     // breakdown slices appear only where something was published for them
     if (slice !== null && slice.slice !== null && !headline && matching.length === 0) continue;

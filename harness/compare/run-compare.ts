@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { readAggregateFile, readScoresFile, ResultsFileError } from '../results/files.ts';
 import { PROJECT_ROOT } from '../paths.ts';
+import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
 import { compareRecords, sameModel, type ComparisonRow } from './compare.ts';
 
 export const DEFAULT_TOLERANCE = 1.0;
@@ -45,7 +46,7 @@ export type RunComparison = { run: AggregateRecord; referencePath: string; rows:
 /** Throws ResultsFileError (bad input: exit code 2) when the run or the reference cannot be read. */
 export async function compareRun(
   runDir: string,
-  opts: { reference?: string; tolerance?: number } = {},
+  opts: { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue },
 ): Promise<RunComparison> {
   const run = await readScoresFile(runDir);
   const recorded = opts.reference ?? (await recordedReference(runDir, run));
@@ -61,6 +62,6 @@ export async function compareRun(
     const held = references.map((ref) => ref.model_info.name).join(', ');
     throw new ResultsFileError(`${referencePath}: no published numbers for model "${run.model_info.name}" (id ${run.model_info.id}). The file holds: ${held}. Check model.name and model.id in the config.`);
   }
-  const rows = compareRecords(run, references, { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
+  const rows = compareRecords(run, references, { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, catalogue: opts.catalogue });
   return { run, referencePath, rows };
 }

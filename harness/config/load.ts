@@ -88,7 +88,7 @@ export function resolveConfig(raw: Record<string, unknown>, shown: string, regis
     }
     suites.push({ id, common: commonParsed.data, options: own, instance: configured.instance });
   }
-  if (suites.length === 0) throw new ConfigError(`${shown}: suites: is empty. Add at least one suite, e.g. suites: { aime25: {} }.`);
+  if (suites.length === 0) throw new ConfigError(`${shown}: suites: is empty. Add at least one suite, e.g. suites: { ${[...registry.keys()][0] ?? '<id>'}: {} }.`);
   return { file: shown, config, raw, suites };
 }
 

@@ -9,7 +9,7 @@ const MAX_REDIRECTS = 10;
 export type HubContext = {
   env: Env;
   fetch: typeof fetch;
-  /** human locator of the config's dataset entry, e.g. "configs/x.yaml suites.aime25.dataset" */
+  /** human locator of the config's dataset entry, e.g. "configs/x.yaml suites.<id>.dataset" */
   where: string;
 };
 

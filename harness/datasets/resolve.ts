@@ -13,7 +13,7 @@ export type ResolveOptions = {
   localPath?: string;
   /** the suite's localLayout: maps the local path to logical files */
   layout?: (path: string) => Record<string, string>;
-  /** human locator of the config entry for errors, e.g. "configs/qwen3-max.yaml suites.supergpqa.dataset" */
+  /** human locator of the config entry for errors, e.g. "configs/qwen3-max.yaml suites.<id>.dataset" */
   where: string;
   cacheDir?: string;
   env?: Env;

@@ -26,7 +26,9 @@ const METRIC_HEADER = ['evaluation', 'metric', 'value', '95% CI', 'standard erro
 
 export function headlineSection(summary: RunSummary): string {
   const rows = summary.suites.flatMap((s) => s.metrics.filter((m) => m.headline).map(metricRow));
-  return `## Headline results\n\n${rows.length === 0 ? '_No metrics._' : markdownTable(METRIC_HEADER, rows)}`;
+  const notes = summary.suites.flatMap((s) => s.notes.map((note) => `- ${s.title} (\`${s.suite}\`): ${note}`));
+  const table = rows.length === 0 ? '_No metrics._' : markdownTable(METRIC_HEADER, rows);
+  return `## Headline results\n\n${table}${notes.length === 0 ? '' : `\n\n${notes.join('\n')}`}`;
 }
 
 export function breakdownSection(summary: RunSummary): string {
@@ -99,6 +101,7 @@ export function settingsSection(summary: RunSummary): string {
     const lines = [
       `- samples per item: ${s.samples_per_item}; items: ${s.items}; scored samples: ${s.scored_samples}`,
       `- cut off by max_tokens: ${s.truncated.by_length} samples, ${s.truncated.in_thinking} of them while still thinking; stopped by the provider's content filter: ${s.truncated.content_filter} (all scored as given)`,
+      `- scoring errors (the scorer failed; scored as the benchmark scores a failure): ${s.scoring_errors.count} samples${s.scoring_errors.example === null ? '' : `, e.g. ${s.scoring_errors.example}`}`,
       `- generation sent: ${json(s.generation)}`,
       `- dataset: ${s.dataset.origin}, revision \`${s.dataset.revision}\`, sha256 ${json(s.dataset.sha256)}`,
       `- prompt template hash: \`${s.protocol.prompt_template_hash}\`; extractor: \`${s.protocol.extractor}\``,

@@ -1,7 +1,6 @@
 // A finished run as one Every Eval Ever aggregate record (scores.json): every metric of every suite.
 import type { Metric } from '../suite.ts';
 import { aggregateRecordSchema, type AggregateRecord, type EvaluationResult } from './aggregate-schema.ts';
-import { BENCHMARK_NAMES } from './benchmarks.ts';
 import { collectionFor, evaluationIdFor, modelPathParts, samplesPathFor } from './datastore.ts';
 import { EEE_SCHEMA_VERSION, type ModelInfo, type SourceData, type StringMap } from './eee-common.ts';
 import { generationConfig } from './generation-details.ts';
@@ -96,7 +95,7 @@ export function evaluationResultId(suite: SuiteRunSummary, metric: Metric): stri
 }
 
 function sourceData(suite: SuiteRunSummary): SourceData {
-  const bench = BENCHMARK_NAMES[suite.suite];
+  const bench = suite.catalogue;
   const details: StringMap = { revision: suite.dataset.revision, sha256: JSON.stringify(suite.dataset.sha256) };
   if (suite.dataset.origin === 'local') {
     return { dataset_name: bench.title, source_type: 'other', additional_details: { ...details, origin: 'local file' } };

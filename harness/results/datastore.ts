@@ -6,11 +6,10 @@
 // the datastore files under a collection named after its source: "parity". Each result still names
 // its own benchmark in evaluation_name.
 import { createHash } from 'node:crypto';
-import type { SuiteId } from '../suite.ts';
 
 export const MULTI_SUITE_COLLECTION = 'parity';
 
-export function collectionFor(suites: readonly SuiteId[]): string {
+export function collectionFor(suites: readonly string[]): string {
   const distinct = [...new Set(suites)];
   const only = distinct[0];
   return distinct.length === 1 && only !== undefined ? only : MULTI_SUITE_COLLECTION;

@@ -21,7 +21,7 @@ export const DETAIL_KEYS = {
 
 // protocol.details keys a suite may use for its dataset version and window, most specific first;
 // a `window` object ({ release, start_date, end_date }) is read like top-level keys
-const VERSION_KEYS = ['dataset_version', 'release_version', 'release', 'livebench_release', 'version'];
+const VERSION_KEYS = ['dataset_version', 'release_version', 'release', 'version'];
 const WINDOW_KEYS = ['dataset_window', 'window'];
 
 function text(value: JsonValue): string {
@@ -100,6 +100,9 @@ export function generationConfig(
   details['truncated_samples'] = String(suite.truncated.by_length);
   details['truncated_in_thinking_samples'] = String(suite.truncated.in_thinking);
   details['content_filter_samples'] = String(suite.truncated.content_filter);
+  details['scoring_error_samples'] = String(suite.scoring_errors.count);
+  if (suite.notes.length > 0) details['notes'] = JSON.stringify(suite.notes);
+  if (suite.scoring_errors.example !== null) details['scoring_error_example'] = suite.scoring_errors.example;
   details['harness_version'] = summary.harness.version;
   details['harness_git_revision'] = summary.harness.git_revision ?? 'unknown';
   details['config_hash'] = summary.config_hash;

@@ -3,7 +3,7 @@ import type { GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
 import type { ReplicaStats } from '../endpoint/replicas.ts';
 import type { ShardSummary } from '../run/run-dir.ts';
-import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, SuiteId, Usage } from '../suite.ts';
+import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, CatalogueEntry, Usage } from '../suite.ts';
 
 export type ModelIdentity = {
   name: string;
@@ -19,10 +19,13 @@ export type ModelIdentity = {
 /** Scored samples cut off by max_tokens, those cut off while still thinking (empty answer), and those the provider's content filter stopped. */
 export type CutOffCounts = { by_length: number; in_thinking: number; content_filter: number };
 
+/** Scored samples whose scorer failed and that the suite scored as its protocol scores a failure; the first message. */
+export type ScoringErrorCounts = { count: number; example: string | null };
+
 /** One scored sample, as the scoring step writes it (one row of samples.jsonl). */
 export type InstanceInput = {
   run_id: string;
-  suite: SuiteId;
+  suite: string;
   model: ModelIdentity;
   item_id: string;
   sample_index: number;
@@ -38,9 +41,13 @@ export type InstanceInput = {
 };
 
 export type SuiteRunSummary = {
-  suite: SuiteId;
+  suite: string;
   title: string;
+  /** the benchmark's names and data location, from the suite */
+  catalogue: CatalogueEntry;
   metrics: Metric[];
+  /** the suite's notes on its numbers (why a headline is missing, ...) */
+  notes: string[];
   protocol: ProtocolFacts;
   dataset: DatasetFiles;
   /** exactly what was sent with each request, after config merging */
@@ -56,6 +63,7 @@ export type SuiteRunSummary = {
   /** the first message of each error kind */
   error_examples: Record<string, string>;
   truncated: CutOffCounts;
+  scoring_errors: ScoringErrorCounts;
   usage: Usage & { requests: number };
   judge: ModelIdentity | null;
   /** when the last of this suite's responses was generated (the journal's time): a re-score keeps it */

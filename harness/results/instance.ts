@@ -72,6 +72,7 @@ function instanceMetadata(input: InstanceInput): StringMap {
   };
   for (const [key, value] of Object.entries(score.groups ?? {})) meta[`group.${key}`] = value;
   for (const [key, value] of Object.entries(score.details ?? {})) meta[`detail.${key}`] = asString(value);
+  if (score.scoring_error !== undefined) meta['scoring_error'] = score.scoring_error;
   return meta;
 }
 

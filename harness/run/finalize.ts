@@ -5,6 +5,7 @@ import { comparisonTable } from '../compare/table.ts';
 import { writeReportFile } from '../report/report.ts';
 import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
+import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
 import type { RunSummary } from '../results/inputs.ts';
 
 export type FinalizeOptions = {
@@ -13,6 +14,8 @@ export type FinalizeOptions = {
   stdout: { write(text: string): unknown };
   /** the command that finishes this run, printed when samples are left */
   resumeCommand: string;
+  /** the names each benchmark goes by, for joining reference cells */
+  catalogue: BenchmarkCatalogue;
 };
 
 export type FinalizeResult = { errors: number; comparison: ComparisonRow[] | null; exitCode: number };
@@ -22,7 +25,8 @@ export function scoreTable(summary: RunSummary): string {
   if (summary.model.simulated) lines.push('SIMULATED MODEL: these numbers come from the offline simulator, not from a real model.');
   for (const suite of summary.suites) {
     lines.push(`${suite.title} (${suite.suite}): ${suite.items} items x ${suite.samples_per_item} samples, ${suite.scored_samples} scored, ${suite.error_samples} errors`);
-    if (!suite.metrics.some((m) => m.headline)) lines.push('  no headline metric: nothing in this suite could be scored (see the counts below and report.md)');
+    if (!suite.metrics.some((m) => m.headline) && suite.notes.length === 0) lines.push('  no headline metric: nothing in this suite could be scored (see the counts below and report.md)');
+    for (const note of suite.notes) lines.push(`  note: ${note}`);
     for (const m of suite.metrics) {
       const ci = m.uncertainty?.confidence_interval;
       const se = m.uncertainty?.standard_error;
@@ -33,6 +37,7 @@ export function scoreTable(summary: RunSummary): string {
     }
     if (suite.truncated.by_length > 0) lines.push(`  ${suite.truncated.by_length} samples cut off by max_tokens (${suite.truncated.in_thinking} while still thinking): raise max_tokens if this is a large share`);
     if (suite.truncated.content_filter > 0) lines.push(`  ${suite.truncated.content_filter} samples stopped by the provider's content filter (scored as given)`);
+    if (suite.scoring_errors.count > 0) lines.push(`  ${suite.scoring_errors.count} samples scored as a failure because the scorer failed, e.g. ${suite.scoring_errors.example ?? '?'}`);
     const kinds = Object.entries(suite.errors_by_kind);
     if (kinds.length > 0) lines.push(`  errors by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
     for (const [kind, message] of Object.entries(suite.error_examples)) lines.push(`    ${kind}, e.g.: ${message}`);
@@ -45,7 +50,7 @@ export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): P
   await writeScoresFile(summary.run_dir, record);
   let comparison: ComparisonRow[] | null = null;
   if (summary.reference !== null) {
-    const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
+    const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, catalogue: opts.catalogue });
     comparison = compared.rows;
   }
   await writeReportFile(summary.run_dir, summary, comparison);

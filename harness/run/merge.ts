@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { resolveConfig } from '../config/load.ts';
 import { createRunLogger } from '../log.ts';
 import type { SuiteDefinition } from '../suite-runtime.ts';
+import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
 import { finalizeRun, type FinalizeResult } from './finalize.ts';
 import { lockRunDir } from './lock.ts';
 import { checkShards, type ShardRun } from './merge-check.ts';
@@ -55,7 +56,7 @@ function mergedSpec(runs: readonly ShardRun[], runId: string, output: string, sh
   return { ...first.spec, run_id: runId, created_at: createdAt, overrides: { ...first.spec.overrides, shard: null, output }, shards };
 }
 
-export type MergeOptions = { output: string; stdout: { write(text: string): unknown }; stderr: NodeJS.WriteStream; suites: ReadonlyMap<string, SuiteDefinition> };
+export type MergeOptions = { output: string; stdout: { write(text: string): unknown }; stderr: NodeJS.WriteStream; suites: ReadonlyMap<string, SuiteDefinition>; catalogue: BenchmarkCatalogue };
 
 export async function mergeShardRuns(dirs: readonly string[], opts: MergeOptions): Promise<FinalizeResult & { runDir: string }> {
   const runs = checkShards(dirs);
@@ -97,7 +98,7 @@ export async function mergeShardRuns(dirs: readonly string[], opts: MergeOptions
     const summary = await executeRun(ctx, datasets, new AbortController().signal);
     summary.shards = shards;
     const resumeCommand = `npm run eval -- --config ${spec.config_file} --resume ${runId} --output ${opts.output}`;
-    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: opts.stdout, resumeCommand });
+    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: opts.stdout, resumeCommand, catalogue: opts.catalogue });
     return { ...result, runDir };
   } finally {
     lock.release();

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { GenerationParams } from '../config/schema.ts';
 import type { ClassifiedError } from '../endpoint/errors.ts';
 import type { Sender, SendResult } from '../endpoint/sender.ts';
-import type { CutOffCounts } from '../results/inputs.ts';
+import type { CutOffCounts, ScoringErrorCounts } from '../results/inputs.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
 import type { ActiveSuite, PreparedItem, SuiteInstance } from '../suite-runtime.ts';
 import { entryFor, JournalError, requestHash, type Journal } from './journal.ts';
@@ -56,6 +56,7 @@ export type PipelineResult = {
   /** the first message of each error kind, so a report says why and not only how many */
   errorExamples: Record<string, string>;
   truncated: CutOffCounts;
+  scoring_errors: ScoringErrorCounts;
   usage: Usage & { requests: number };
   /** the latest journal time of this suite's responses, null when none was generated */
   lastGeneratedAt: string | null;
@@ -81,6 +82,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     errorsByKind: {},
     errorExamples: {},
     truncated: { by_length: 0, in_thinking: 0, content_filter: 0 },
+    scoring_errors: { count: 0, example: null },
     usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, requests: 0 },
     lastGeneratedAt: null,
     fatal: null,
@@ -200,6 +202,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       out.groups = groups;
     }
     if (score.details) out.details = score.details;
+    if (score.scoring_error !== undefined) out.scoring_error = score.scoring_error;
     return out;
   };
 
@@ -216,6 +219,10 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       if (row.completion.truncated) result.truncated.by_length += 1;
       if (row.completion.truncated_in_thinking) result.truncated.in_thinking += 1;
       if (row.completion.finish_reason === 'content_filter') result.truncated.content_filter += 1;
+      if (row.score.scoring_error !== undefined) {
+        result.scoring_errors.count += 1;
+        result.scoring_errors.example ??= scrubSecrets(`${suite.id}/${row.item.id}/${row.sample_index}: ${row.score.scoring_error}`);
+      }
       result.scored.push({ item_id: row.item.id, sample_index: row.sample_index, score: compact(row.score) });
       progress.scored(row.score.value);
     }

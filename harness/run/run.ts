@@ -168,6 +168,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
       const progress = createProgress({ label: `${instance.id}`, stream: ctx.stderr });
       const sim = ctx.sim;
       const items = sim ? registerWithSim(active.items.bind(active), sim) : active.items.bind(active);
+      const extractor = active.protocol.extractor;
       try {
         const judge =
           plan.judgeGeneration && judgeSender && judgeJournal && config.judge
@@ -188,7 +189,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           progress,
           concurrency: config.runner.concurrency,
           shard: ctx.overrides.shard ?? null,
-          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor: active.protocol.extractor, row }),
+          onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor, row }),
         });
         progress.stop();
         const metrics = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
@@ -197,7 +198,9 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
         suites.push({
           suite: instance.id,
           title: instance.title,
+          catalogue: instance.catalogue,
           metrics,
+          notes: instance.notes(result.scored, plan.samples),
           protocol: active.protocol,
           dataset: files,
           generation: plan.generation,
@@ -209,6 +212,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           errors_by_kind: result.errorsByKind,
           error_examples: result.errorExamples,
           truncated: result.truncated,
+          scoring_errors: result.scoring_errors,
           usage: result.usage,
           judge: plan.judgeGeneration ? judgeIdentity : null,
           generated_at: result.lastGeneratedAt ?? ctx.createdAt,

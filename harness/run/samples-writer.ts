@@ -5,11 +5,10 @@ import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { instanceRow } from '../results/instance.ts';
 import type { ModelIdentity } from '../results/inputs.ts';
-import type { SuiteId } from '../suite.ts';
 import type { ScoredRow } from './pipeline.ts';
 
 export type SamplesWriter = {
-  write(args: { runId: string; suite: SuiteId; model: ModelIdentity; extractor: string; row: ScoredRow }): void;
+  write(args: { runId: string; suite: string; model: ModelIdentity; extractor: string; row: ScoredRow }): void;
   finish(): { path: string; sha256: string; rows: number };
 };
 

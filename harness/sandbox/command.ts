@@ -41,6 +41,8 @@ export function bwrapArgv(mode: Extract<SandboxMode, { kind: 'bwrap' }>, fileNam
   const argv = ['--unshare-all', '--die-with-parent', '--new-session', '--clearenv'];
   for (const dir of mode.roBinds) argv.push('--ro-bind-try', dir, dir);
   argv.push('--dev', '/dev', '--proc', '/proc');
+  // an empty tmpfs, read-only so it cannot become unbounded writable space
+  for (const dir of mode.hiddenPaths) argv.push('--tmpfs', dir, '--remount-ro', dir);
   // --size (bwrap >= 0.5) caps the tmpfs in RAM; 0 leaves it out for older bwrap
   if (mode.tmpfsBytes > 0) argv.push('--size', String(mode.tmpfsBytes));
   argv.push('--tmpfs', '/tmp');

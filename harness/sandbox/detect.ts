@@ -1,7 +1,9 @@
-// Finds bwrap, prlimit and a Python interpreter the sandbox user can run, and proves the sandbox starts.
+// Finds bwrap, prlimit and a Python interpreter the sandbox user can run (preferring one with the libraries
+// graded programs may import), and proves the sandbox starts.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, realpathSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { missingModules, probeEnvironment } from './environment.ts';
 import { startSandboxed } from './execute.ts';
 import { DEFAULT_LIMITS, SandboxError, type SandboxMode } from './types.ts';
 
@@ -57,7 +59,31 @@ async function sandboxStarts(mode: SandboxMode): Promise<string | null> {
   return check.stderr.trim().slice(0, 300) || `exit ${check.exitCode ?? check.signal}`;
 }
 
-export type ModeOptions = { unsafeLocalExec: boolean; python?: string; tmpfsBytes?: number };
+export type ModeOptions = {
+  unsafeLocalExec: boolean;
+  /** use this interpreter only; by default python3 on PATH, then /usr/bin/python3 */
+  python?: string;
+  tmpfsBytes?: number;
+  /**
+   * modules graded programs may import upstream (e.g. numpy): the first interpreter that imports all
+   * of them wins, otherwise the first that runs at all (callers record what is missing)
+   */
+  preferModules?: readonly string[];
+  /** directories to hide from sandboxed programs behind an empty tmpfs (bwrap only), e.g. to test a missing library */
+  hidePaths?: readonly string[];
+};
+
+/** The first mode whose interpreter imports every preferred module, else the first mode that works. */
+async function preferred(modes: AsyncIterable<SandboxMode>, modules: readonly string[]): Promise<SandboxMode | null> {
+  let fallback: SandboxMode | null = null;
+  for await (const mode of modes) {
+    if (modules.length === 0) return mode;
+    fallback ??= mode;
+    const environment = await probeEnvironment(mode, modules).catch(() => null);
+    if (environment && missingModules(environment, modules).length === 0) return mode;
+  }
+  return fallback;
+}
 
 /** Resolves how to run code. Without bwrap this refuses unless the user opted into unsafe local execution. */
 export async function resolveSandboxMode(options: ModeOptions): Promise<SandboxMode> {
@@ -66,41 +92,58 @@ export async function resolveSandboxMode(options: ModeOptions): Promise<SandboxM
   // it must also exist inside the sandbox, where only the system directories are bound
   const prlimit = found && SYSTEM_DIRS.some((dir) => found.startsWith(`${dir}/`)) ? found : null;
   const runAs = process.getuid?.() === 0 ? NOBODY : null;
-  const candidates = [...new Set([options.python, findExecutable('python3'), '/usr/bin/python3'].filter((c): c is string => !!c))];
+  const candidates = options.python ? [options.python] : [...new Set([findExecutable('python3'), '/usr/bin/python3'].filter((c): c is string => !!c))];
+  const modules = options.preferModules ?? [];
   if (!bwrap) {
     if (!options.unsafeLocalExec) throw new SandboxError(BWRAP_MISSING);
-    for (const candidate of candidates) {
-      const info = probePython(candidate, null);
-      if (info) return { kind: 'unsafe-local', python: info.executable, prlimit };
-    }
+    const local = async function* (): AsyncGenerator<SandboxMode> {
+      for (const candidate of candidates) {
+        const info = probePython(candidate, null);
+        if (info) yield { kind: 'unsafe-local', python: info.executable, prlimit };
+      }
+    };
+    const mode = await preferred(local(), modules);
+    if (mode) return mode;
     throw new SandboxError(`no working python3 found (tried ${candidates.join(', ')}). Install Python 3.`);
   }
   const failures: string[] = [];
-  for (const candidate of candidates) {
-    const info = probePython(candidate, runAs);
-    if (!info) {
-      failures.push(`${candidate}: not runnable${runAs ? ' by uid 65534' : ''}`);
-      continue;
+  const hiddenPaths = (options.hidePaths ?? []).filter((path) => isAbsolute(path) && existsSync(path));
+  const sandboxed = async function* (): AsyncGenerator<SandboxMode> {
+    for (const candidate of candidates) {
+      const info = probePython(candidate, runAs);
+      if (!info) {
+        failures.push(`${candidate}: not runnable${runAs ? ' by uid 65534' : ''}`);
+        continue;
+      }
+      const mode: SandboxMode = {
+        kind: 'bwrap',
+        bwrap,
+        python: info.executable,
+        roBinds: bindsFor(info),
+        hiddenPaths,
+        runAs,
+        prlimit,
+        tmpfsBytes: options.tmpfsBytes ?? 64 * 1024 ** 2,
+      };
+      let failure = await sandboxStarts(mode);
+      if (failure === null) {
+        yield mode;
+        continue;
+      }
+      if (/--size/.test(failure)) {
+        // bwrap older than 0.5 has no --size: run with an uncapped private tmpfs rather than not at all
+        const older: SandboxMode = { ...mode, tmpfsBytes: 0 };
+        failure = await sandboxStarts(older);
+        if (failure === null) {
+          yield older;
+          continue;
+        }
+      }
+      failures.push(`${info.executable}: bwrap failed (${failure})`);
     }
-    const mode: SandboxMode = {
-      kind: 'bwrap',
-      bwrap,
-      python: info.executable,
-      roBinds: bindsFor(info),
-      runAs,
-      prlimit,
-      tmpfsBytes: options.tmpfsBytes ?? 64 * 1024 ** 2,
-    };
-    let failure = await sandboxStarts(mode);
-    if (failure === null) return mode;
-    if (/--size/.test(failure)) {
-      // bwrap older than 0.5 has no --size: run with an uncapped private tmpfs rather than not at all
-      const older: SandboxMode = { ...mode, tmpfsBytes: 0 };
-      failure = await sandboxStarts(older);
-      if (failure === null) return older;
-    }
-    failures.push(`${info.executable}: bwrap failed (${failure})`);
-  }
+  };
+  const mode = await preferred(sandboxed(), modules);
+  if (mode) return mode;
   throw new SandboxError(
     `could not start a sandboxed python3: ${failures.join('; ')}. ` +
       'bwrap needs unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) and a python3 outside /root.',

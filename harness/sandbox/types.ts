@@ -46,6 +46,8 @@ export type SandboxMode =
       python: string;
       /** read-only directories bound into the sandbox (system dirs plus the interpreter prefix) */
       roBinds: string[];
+      /** directories covered by an empty tmpfs, so programs cannot see them */
+      hiddenPaths: string[];
       /** run bwrap as this uid/gid (set when the harness runs as root, so RLIMIT_NPROC applies) */
       runAs: { uid: number; gid: number } | null;
       /** absolute path of the `prlimit` binary, or null to set limits with a Python launcher */

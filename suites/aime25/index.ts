@@ -12,6 +12,7 @@ type AimeOptions = z.infer<typeof optionsSchema>;
 export const suite: Suite<AimeItem, AimeOptions, null> = {
   id: 'aime25',
   title: 'AIME 2025 (I + II)',
+  catalogue: { title: 'AIME25', hf_repo: 'math-ai/aime25', url: 'https://huggingface.co/datasets/math-ai/aime25', aliases: ["AIME'25", 'AIME 2025', 'AIME2025'] },
   optionsSchema,
   // Qwen3 report: 64 samples per problem and 38,912 output tokens for AIME. Sampling (temperature, top-p, ...)
   // belongs to the model: each config sets its model card's, so no model inherits another's.

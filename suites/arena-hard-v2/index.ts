@@ -32,6 +32,12 @@ function fixedPromptTokens(category: Category): number {
 export const suite: Suite<Item, Options, Session> = {
   id: 'arena-hard-v2',
   title: 'Arena-Hard-Auto v2.0',
+  catalogue: {
+    title: 'Arena-Hard v2',
+    hf_repo: 'lmarena-ai/arena-hard-auto',
+    url: 'https://github.com/lmarena/arena-hard-auto',
+    aliases: ['Arena-Hard-Auto v2', 'Arena-Hard-Auto v2.0', 'arena-hard-v2.0'],
+  },
   optionsSchema,
   defaults: { samples: 1, generation: {} },
   dataset: datasetSpec,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DatasetError, firstIssue, readJsonl } from '../../harness/datasets/jsonl.ts';
 import type { DatasetFiles, DatasetSpec, HubFile } from '../../harness/suite.ts';
 import type { Options } from './options.ts';
-import { decodeTestCases, type TestCase } from './tests-codec.ts';
+import { decodeTestCases, type TestCase } from '../../harness/code-grading/test-cases.ts';
 
 export const HUB_REPO = 'livecodebench/code_generation_lite';
 /** main as of 2025-04 (the six JSONL files of release_v6); used pinned by several public harnesses */

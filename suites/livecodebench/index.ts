@@ -1,5 +1,6 @@
 // LiveCodeBench code generation: official chat prompt, last fenced block, sandboxed grading, pass@1.
-import { createSandboxPool, defaultPoolSize, findExecutable, resolveSandboxMode, type SandboxPool } from '../../harness/sandbox/index.ts';
+import { environmentDetails, environmentDeviations, openGradingSession, type GradingSession } from '../../harness/code-grading/index.ts';
+import { defaultPoolSize, findExecutable } from '../../harness/sandbox/index.ts';
 import type { RunFlags, Suite } from '../../harness/suite.ts';
 import { datasetSpec, HUB_REVISION, loadProblems, localFiles, windowFiles, type Problem } from './dataset.ts';
 import { EXTRACTOR_ID, extractCode } from './extract.ts';
@@ -8,7 +9,7 @@ import { aggregateMetrics } from './metrics.ts';
 import { optionsSchema, type Options } from './options.ts';
 import { buildRequest, promptTemplateHash } from './prompt.ts';
 import { simulatedAnswer } from './simulate.ts';
-import { decodeTestCases, type TestCase } from './tests-codec.ts';
+import { decodeTestCases, type TestCase } from '../../harness/code-grading/test-cases.ts';
 
 export type { Problem } from './dataset.ts';
 export type { Options } from './options.ts';
@@ -29,14 +30,29 @@ function allTests(problem: Problem): TestCase[] {
   return tests;
 }
 
+/**
+ * Libraries upstream's grading environment has that programs import: lcb_runner imports numpy in its
+ * grader (and installs torch and vllm, which bring it), so `import numpy` passes there.
+ */
+const GRADER_MODULES = ['numpy'] as const;
+
+/** The session of each run, so the run's protocol facts can name its sandbox environment. */
+const sessions = new WeakMap<RunFlags, GradingSession>();
+
 /** Unsafe local execution only happens when bwrap is absent and the user opted in. */
 function runsUnsandboxed(flags: RunFlags | undefined): boolean {
   return !!flags?.unsafeLocalExec && findExecutable('bwrap') === null;
 }
 
-export const suite: Suite<Problem, Options, SandboxPool> = {
+export const suite: Suite<Problem, Options, GradingSession> = {
   id: 'livecodebench',
   title: 'LiveCodeBench (code generation)',
+  catalogue: {
+    title: 'LiveCodeBench',
+    hf_repo: 'livecodebench/code_generation_lite',
+    url: 'https://huggingface.co/datasets/livecodebench/code_generation_lite',
+    aliases: ['LCB'],
+  },
   optionsSchema,
   // lcb_runner defaults: --n 10, --temperature 0.2, --top_p 0.95, --max_tokens 2000, penalties 0, no stop
   // (OpenAI runner). Reasoning models need far more tokens: configs set their own max_tokens.
@@ -58,7 +74,7 @@ export const suite: Suite<Problem, Options, SandboxPool> = {
     }
     const tests = allTests(item);
     const outcome = await gradeProgram(
-      ctx.session,
+      ctx.session.pool,
       code,
       { fn_name: item.fn_name, inputs: tests.map((t) => t.input), outputs: tests.map((t) => t.output) },
       { testTimeoutS: ctx.options.test_timeout_s, ...(ctx.options.sample_timeout_s !== undefined ? { sampleTimeoutS: ctx.options.sample_timeout_s } : {}) },
@@ -69,17 +85,19 @@ export const suite: Suite<Problem, Options, SandboxPool> = {
       verdict: outcome.verdict,
       extracted: code,
       groups,
-      details: { ...outcome.details, executor: ctx.session.mode.kind, python: ctx.session.mode.python, truncated: completion.truncated },
+      details: { ...outcome.details, executor: ctx.session.pool.mode.kind, python: ctx.session.pool.mode.python, truncated: completion.truncated },
     };
   },
   aggregate: (samples, ctx) => aggregateMetrics(samples, ctx.options),
   protocol(options: Options, flags?: RunFlags) {
     const files = windowFiles(options);
+    const session = flags ? sessions.get(flags) : undefined;
     return {
       prompt_template_hash: promptTemplateHash(),
       extractor: EXTRACTOR_ID,
-      deviations: runsUnsandboxed(flags) ? ['unsafe-local-exec'] : [],
+      deviations: [...(runsUnsandboxed(flags) ? ['unsafe-local-exec'] : []), ...(session ? environmentDeviations(session.environment, GRADER_MODULES) : [])],
       details: {
+        ...(session ? environmentDetails(session.environment) : {}),
         window: { release: options.release, start_date: options.start_date, end_date: options.end_date },
         window_rule: 'start_date <= contest_date <= end_date, both at 00:00:00, naive (lcb_runner)',
         dataset_revision: HUB_REVISION,
@@ -97,9 +115,9 @@ export const suite: Suite<Problem, Options, SandboxPool> = {
   simulate: (item, correct) => simulatedAnswer(item, allTests(item), correct),
   scoreConcurrency: () => defaultPoolSize(),
   async setup(_options, flags) {
-    const mode = await resolveSandboxMode({ unsafeLocalExec: flags.unsafeLocalExec });
-    const pool = createSandboxPool(mode, defaultPoolSize());
-    return { value: pool, close: () => pool.close() };
+    const session = await openGradingSession({ unsafeLocalExec: flags.unsafeLocalExec, modules: GRADER_MODULES, size: defaultPoolSize() });
+    sessions.set(flags, session);
+    return { value: session, close: () => session.close() };
   },
 };
 

@@ -1,7 +1,7 @@
 // Answers for the offline simulator. There are no reference solutions in the dataset, so a "correct"
 // answer is a lookup table from each test input to its expected output, which passes the real grader.
 import type { Problem } from './dataset.ts';
-import type { TestCase } from './tests-codec.ts';
+import type { TestCase } from '../../harness/code-grading/test-cases.ts';
 
 /** Tables above this size would make absurd responses; the simulator then answers wrongly. */
 const MAX_TABLE_CHARS = 2_000_000;

@@ -19,6 +19,7 @@ export const EXTRACTOR_IDS = { official: 'supergpqa.official-v1', lenient: 'supe
 export const suite: Suite<SuperGpqaItem, SuperGpqaOptions, null> = {
   id: 'supergpqa',
   title: 'SuperGPQA',
+  catalogue: { title: 'SuperGPQA', hf_repo: 'm-a-p/SuperGPQA', url: 'https://huggingface.co/datasets/m-a-p/SuperGPQA', aliases: [] },
   optionsSchema,
   // config/config_default.yaml: temperatrue (sic) 0.0, max_tokens 4096; one response per question.
   defaults: { samples: 1, generation: { temperature: 0, max_tokens: 4096 } },

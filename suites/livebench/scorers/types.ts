@@ -17,3 +17,23 @@ export type ScorerResources = {
 
 /** `answer` is the scored text with reasoning already removed (LiveBench strips `<think>…</think>`). */
 export type TaskScorer = (question: LiveBenchQuestion, answer: string, resources: ScorerResources) => TaskScore | Promise<TaskScore>;
+
+/**
+ * A scorer that needs a long-lived resource (a Python worker pool, a sandbox). The suite calls
+ * `create` once in its setup, only when the run holds one of the factory's tasks, and `close` after scoring.
+ */
+export type ScorerFactory = {
+  create(resources: ScorerResources): Promise<CreatedScorer>;
+};
+
+export type CreatedScorer = {
+  scorer: TaskScorer;
+  close(): Promise<void>;
+  /** protocol facts of this scorer (interpreter, library versions), recorded in results */
+  facts: Record<string, JsonValue>;
+  /** named differences from the reference scorer, recorded as the suite's deviations */
+  deviations: string[];
+};
+
+/** What the registry maps a task name to. */
+export type TaskScorerEntry = TaskScorer | ScorerFactory;

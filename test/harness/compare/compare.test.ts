@@ -1,3 +1,4 @@
+import { BENCHMARKS } from '../../../suites/index.ts';
 import { describe, expect, it } from 'vitest';
 import { compareExitCode, compareRecords, type ComparisonRow } from '../../../harness/compare/compare.ts';
 import { aggregateRecord } from '../../../harness/results/aggregate.ts';
@@ -6,7 +7,7 @@ import { aimeSuite, arenaSuite, runSummary } from '../../fixtures/results/run-su
 import { referenceRecord, type Cell } from '../../fixtures/results/reference-builder.ts';
 
 const NAME = 'Qwen3-235B-A22B-Instruct-2507';
-const opts = { tolerance: 1 };
+const opts = { tolerance: 1, catalogue: BENCHMARKS };
 
 function runWith(suites: SuiteRunSummary[] = [aimeSuite(), arenaSuite()]) {
   return aggregateRecord(runSummary({ suites }));
@@ -31,8 +32,8 @@ describe('compareRecords verdicts', () => {
   it('consistent: outside the CI but within the tolerance', () => {
     const run = runWith();
     const ref = referenceRecord(NAME, [{ benchmark: 'Arena-Hard v2', score: 81.0, metric_id: 'arena_hard.win_rate' }]);
-    const strict = compareRecords(run, [ref], { tolerance: 0.5 }).find((r) => r.benchmark === 'arena-hard-v2');
-    const loose = compareRecords(run, [ref], { tolerance: 3 }).find((r) => r.benchmark === 'arena-hard-v2');
+    const strict = compareRecords(run, [ref], { tolerance: 0.5, catalogue: BENCHMARKS }).find((r) => r.benchmark === 'arena-hard-v2');
+    const loose = compareRecords(run, [ref], { tolerance: 3, catalogue: BENCHMARKS }).find((r) => r.benchmark === 'arena-hard-v2');
     expect(strict?.verdict).toBe('diverges');
     expect(loose?.verdict).toBe('consistent');
   });

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BENCHMARKS } from '../../../suites/index.ts';
 import { compareRecords } from '../../../harness/compare/compare.ts';
 import { aggregateRecord } from '../../../harness/results/aggregate.ts';
 import { renderReport, writeReportFile } from '../../../harness/report/report.ts';
@@ -20,7 +21,7 @@ describe('renderReport', () => {
   const rows = compareRecords(
     aggregateRecord(summary),
     [referenceRecord(summary.model.name, [{ benchmark: 'AIME25', score: 70.3, metric_id: 'avg_at_k' }])],
-    { tolerance: 1 },
+    { tolerance: 1, catalogue: BENCHMARKS },
   );
 
   it('shows the comparison table with verdicts', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLES_PATH_PATTERN } from '../../../harness/results/aggregate-schema.ts';
-import { benchmarkOf } from '../../../harness/results/benchmarks.ts';
+import { BENCHMARKS } from '../../../suites/index.ts';
 import { collectionFor, modelPathParts, portableName, runUuid, samplesPathFor } from '../../../harness/results/datastore.ts';
+
+const benchmarkOf = (name: string) => BENCHMARKS.of(name);
 
 describe('datastore paths', () => {
   it('names a one-suite run by its benchmark and a multi-suite run by its source', () => {

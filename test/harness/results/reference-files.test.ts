@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AggregateRecord } from '../../../harness/results/aggregate.ts';
-import { benchmarkOf } from '../../../harness/results/benchmarks.ts';
+import { BENCHMARKS } from '../../../suites/index.ts';
 import { readAggregateFile } from '../../../harness/results/files.ts';
+
+const benchmarkOf = (name: string) => BENCHMARKS.of(name);
 
 const DIR = fileURLToPath(new URL('../../../results/reference/', import.meta.url));
 

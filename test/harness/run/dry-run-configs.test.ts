@@ -14,6 +14,7 @@ const FIXTURES: Record<string, string> = {
   supergpqa: 'test/fixtures/supergpqa/questions.jsonl',
   livecodebench: 'test/fixtures/livecodebench/problems.jsonl',
   'arena-hard-v2': 'test/fixtures/arena-hard-v2',
+  livebench: 'test/fixtures/livebench/local',
 };
 
 function merged(file: string): Record<string, unknown> {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PickleError, unpickleString } from '../../../suites/livecodebench/pickle.ts';
-import { decodeTestCases } from '../../../suites/livecodebench/tests-codec.ts';
+import { PickleError, unpickleString } from '../../../harness/code-grading/pickle.ts';
+import { decodeTestCases } from '../../../harness/code-grading/test-cases.ts';
 
 const blobs: unknown = JSON.parse(readFileSync(new URL('../../fixtures/livecodebench/blobs.json', import.meta.url), 'utf8'));
 

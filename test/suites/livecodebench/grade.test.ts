@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxPool, type SandboxPool } from '../../../harness/sandbox/index.ts';
 import { compareOutputs, gradeProgram, type GradeLimits, type GradeTests } from '../../../suites/livecodebench/grade.ts';
-import { decodeTestCases } from '../../../suites/livecodebench/tests-codec.ts';
+import { decodeTestCases } from '../../../harness/code-grading/test-cases.ts';
 import { bwrapMode } from '../../harness/sandbox/helpers.ts';
 
 type Row = { question_id: string; public_test_cases: string; private_test_cases: string; metadata: string };

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Completion, RunFlags, ScoredSample, SuiteSession } from '../../../harness/suite.ts';
-import type { SandboxPool } from '../../../harness/sandbox/index.ts';
+import type { GradingSession } from '../../../harness/code-grading/index.ts';
 import { suite, type Problem } from '../../../suites/livecodebench/index.ts';
 import { aggregateMetrics } from '../../../suites/livecodebench/metrics.ts';
 import { optionsSchema } from '../../../suites/livecodebench/options.ts';
@@ -15,7 +15,7 @@ function completion(content: string): Completion {
   return { content, reasoning: null, finish_reason: 'stop', truncated: false, truncated_in_thinking: false, usage: null };
 }
 
-let session: SuiteSession<SandboxPool>;
+let session: SuiteSession<GradingSession>;
 const problems: Problem[] = [];
 beforeAll(async () => {
   session = await suite.setup(options, flags);
@@ -61,7 +61,7 @@ describe('livecodebench suite', () => {
     const facts = suite.protocol(options);
     expect(facts.deviations).toEqual([]);
     expect(facts.details['window']).toEqual({ release: 'release_v6', start_date: '2025-02-01', end_date: '2025-05-01' });
-    expect(suite.scoreConcurrency?.(options, flags)).toBe(session.value.size);
+    expect(suite.scoreConcurrency?.(options, flags)).toBe(session.value.pool.size);
   });
 
   it('refuses to set up without bwrap unless unsafe local execution was chosen', async () => {
@@ -70,7 +70,7 @@ describe('livecodebench suite', () => {
     try {
       await expect(suite.setup(options, flags)).rejects.toThrow(/apt-get install bubblewrap/);
       const unsafe = await suite.setup(options, { ...flags, unsafeLocalExec: true });
-      expect(unsafe.value.mode.kind).toBe('unsafe-local');
+      expect(unsafe.value.pool.mode.kind).toBe('unsafe-local');
       await unsafe.close();
     } finally {
       process.env['PATH'] = saved;

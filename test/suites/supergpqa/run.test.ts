@@ -12,7 +12,7 @@ import { createRunDir } from '../../../harness/run/run-dir.ts';
 import { executeRun, resolvePlanDatasets } from '../../../harness/run/run.ts';
 import { finalizeRun } from '../../../harness/run/finalize.ts';
 import { planSuites, protocolHash } from '../../../harness/run/settings.ts';
-import { SUITES } from '../../../suites/index.ts';
+import { BENCHMARKS, SUITES } from '../../../suites/index.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/supergpqa/questions.jsonl');
 
@@ -95,7 +95,7 @@ describe('supergpqa through the runner', () => {
       new AbortController().signal,
     );
     const chunks: string[] = [];
-    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: { write: (c: string) => chunks.push(c) }, resumeCommand: 'resume' });
+    const result = await finalizeRun(summary, { check: false, tolerance: null, stdout: { write: (c: string) => chunks.push(c) }, resumeCommand: 'resume', catalogue: BENCHMARKS });
     expect(result.exitCode).toBe(0);
 
     expect(prompts).toHaveLength(12);

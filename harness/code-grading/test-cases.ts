@@ -1,4 +1,4 @@
-// Test-case fields of a LiveCodeBench row: JSON, or (private tests) base64 -> zlib -> pickled str -> JSON.
+// Test-case lists of code-generation datasets: JSON, or (private tests) base64 -> zlib -> pickled str -> JSON.
 import { inflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { unpickleString } from './pickle.ts';
@@ -20,7 +20,7 @@ function parseList(value: unknown, what: string): TestCase[] {
   return parsed.data;
 }
 
-/** Decodes public or private test cases, in the same order of attempts as the official loader. */
+/** Decodes public or private test cases: plain JSON first, then the compressed form, as the official loaders try them. */
 export function decodeTestCases(raw: string, what = 'test cases'): TestCase[] {
   let plain: unknown = undefined;
   try {

@@ -1,5 +1,5 @@
-// A deliberately tiny Python unpickler: it accepts only a pickled `str` (protocol 4/5), which is all the
-// LiveCodeBench private-test blobs contain, and rejects every other opcode so untrusted data can do nothing.
+// A deliberately tiny Python unpickler: it accepts only a pickled `str` (protocol 4/5), which is all
+// compressed test-case blobs contain, and rejects every other opcode so untrusted data can do nothing.
 
 const OP = {
   PROTO: 0x80,
