@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetError, readJsonl } from '../../harness/datasets/jsonl.ts';
-import { jsonValueSchema } from '../../harness/json.ts';
+import { jsonValueSchema, type JsonValue } from '../../harness/json.ts';
 import type { DatasetFiles, DatasetSpec, HubFile } from '../../harness/suite.ts';
 import { CATEGORIES, categoryOfTask, TASKS_BY_CATEGORY, type Category } from './categories.ts';
 import { HUB_FILES } from './hub-files.ts';
@@ -12,7 +12,7 @@ import type { LiveBenchOptions } from './options.ts';
 import { readParquetRows } from './parquet.ts';
 import type { LiveBenchQuestion } from './question.ts';
 import { inRelease, releaseSet } from './releases.ts';
-import { questionFromRow } from './rows.ts';
+import { questionFromRow, releaseDates } from './rows.ts';
 
 /** One logical file per chosen category, named after it. */
 export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
@@ -41,16 +41,17 @@ export function localLayout(dir: string, options: LiveBenchOptions): Record<stri
   return out;
 }
 
-async function* rowsOf(path: string): AsyncGenerator<{ where: string; question: LiveBenchQuestion }> {
+/** Rows of one file with where they are; parquet and question.jsonl rows are JSON values alike. */
+async function* rowsOf(path: string): AsyncGenerator<{ where: string; row: JsonValue }> {
   if (path.endsWith('.parquet')) {
-    for await (const { index, row } of readParquetRows(path)) yield { where: `${path} row ${index}`, question: questionFromRow(row, `${path} row ${index}`) };
+    for await (const { index, row } of readParquetRows(path)) yield { where: `${path} row ${index}`, row };
     return;
   }
   for await (const { line, value } of readJsonl(path)) {
     const where = `${path}:${line}`;
     const parsed = jsonValueSchema.safeParse(value);
     if (!parsed.success) throw new DatasetError(`${where}: not a JSON question row.`);
-    yield { where, question: questionFromRow(parsed.data, where) };
+    yield { where, row: parsed.data };
   }
 }
 
@@ -68,9 +69,11 @@ export async function* loadQuestions(files: DatasetFiles, options: LiveBenchOpti
     const path = files.paths[name];
     if (path === undefined) continue;
     const category = expectedCategory(name);
-    for await (const { where, question } of rowsOf(path)) {
+    for await (const { where, row } of rowsOf(path)) {
+      // the HF files hold later releases too: only the release's questions must fit the format
+      if (!inRelease(releaseDates(row, where), options.release, releases)) continue;
+      const question = questionFromRow(row, where);
       if (question.category !== category) throw new DatasetError(`${where}: category "${question.category}" in a file of category "${category}". Put the question under ${question.category}/ or fix the row.`);
-      if (!inRelease(question, options.release, releases)) continue;
       if (categoryOfTask(question.task) !== question.category) {
         throw new DatasetError(`${where}: task "${question.task}" of release ${options.release} is not a ${question.category} task this suite knows (${TASKS_BY_CATEGORY[asCategory(category, where)].join(', ')}).`);
       }
