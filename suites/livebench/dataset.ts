@@ -22,21 +22,28 @@ export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
 }
 
 /**
- * LiveBench's layout: one logical file per chosen task, "<category>/<task>". When the config chose no
- * categories or tasks, the tasks the directory holds are taken, so a partial copy runs as far as it goes.
+ * A local copy: LiveBench's layout, one logical file per chosen task, "<category>/<task>"
+ * (<dir>/<category>/<task>/question.jsonl); or, for a category with no such file, the Hub file itself as
+ * a Hub download leaves it (<dir>/<category>/data/test-00000-of-00001.parquet). When the config chose no
+ * categories or tasks, the categories the directory holds are taken, so a partial copy runs as far as it goes.
  */
 export function localLayout(dir: string, options: LiveBenchOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const category of options.categories) {
     const tasks = TASKS_BY_CATEGORY[category].filter((task) => options.tasks.includes(task));
     const paths = tasks.map((task) => ({ task, path: join(dir, category, task, 'question.jsonl') }));
-    const present = options.explicit ? paths : paths.filter((p) => existsSync(p.path));
+    const present = paths.filter((p) => existsSync(p.path));
+    const parquet = join(dir, category, HUB_FILES[category].file);
+    if (present.length === 0 && existsSync(parquet)) {
+      out[category] = parquet;
+      continue;
+    }
     // a category mean over some of its tasks is not LiveBench's category number
     if (!options.explicit && present.length > 0 && present.length < paths.length) {
       const absent = paths.filter((p) => !present.includes(p)).map((p) => p.path);
       throw new DatasetError(`${dir}: category ${category} is incomplete (missing ${absent.join(', ')}). Add the files, or choose tasks explicitly with suites.livebench.tasks.`);
     }
-    for (const { task, path } of present) out[`${category}/${task}`] = path;
+    for (const { task, path } of options.explicit ? paths : present) out[`${category}/${task}`] = path;
   }
   return out;
 }
