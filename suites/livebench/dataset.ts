@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetError, readJsonl } from '../../harness/datasets/jsonl.ts';
-import { jsonValueSchema } from '../../harness/json.ts';
+import { jsonValueSchema, type JsonValue } from '../../harness/json.ts';
 import type { DatasetFiles, DatasetSpec, HubFile } from '../../harness/suite.ts';
 import { CATEGORIES, categoryOfTask, TASKS_BY_CATEGORY, type Category } from './categories.ts';
 import { HUB_FILES } from './hub-files.ts';
@@ -12,7 +12,7 @@ import type { LiveBenchOptions } from './options.ts';
 import { readParquetRows } from './parquet.ts';
 import type { LiveBenchQuestion } from './question.ts';
 import { inRelease, releaseSet } from './releases.ts';
-import { questionFromRow } from './rows.ts';
+import { questionFromRow, releaseDates } from './rows.ts';
 
 /** One logical file per chosen category, named after it. */
 export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
@@ -22,35 +22,43 @@ export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
 }
 
 /**
- * LiveBench's layout: one logical file per chosen task, "<category>/<task>". When the config chose no
- * categories or tasks, the tasks the directory holds are taken, so a partial copy runs as far as it goes.
+ * A local copy: LiveBench's layout, one logical file per chosen task, "<category>/<task>"
+ * (<dir>/<category>/<task>/question.jsonl); or, for a category with no such file, the Hub file itself as
+ * a Hub download leaves it (<dir>/<category>/data/test-00000-of-00001.parquet). When the config chose no
+ * categories or tasks, the categories the directory holds are taken, so a partial copy runs as far as it goes.
  */
 export function localLayout(dir: string, options: LiveBenchOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const category of options.categories) {
     const tasks = TASKS_BY_CATEGORY[category].filter((task) => options.tasks.includes(task));
     const paths = tasks.map((task) => ({ task, path: join(dir, category, task, 'question.jsonl') }));
-    const present = options.explicit ? paths : paths.filter((p) => existsSync(p.path));
+    const present = paths.filter((p) => existsSync(p.path));
+    const parquet = join(dir, category, HUB_FILES[category].file);
+    if (present.length === 0 && existsSync(parquet)) {
+      out[category] = parquet;
+      continue;
+    }
     // a category mean over some of its tasks is not LiveBench's category number
     if (!options.explicit && present.length > 0 && present.length < paths.length) {
       const absent = paths.filter((p) => !present.includes(p)).map((p) => p.path);
       throw new DatasetError(`${dir}: category ${category} is incomplete (missing ${absent.join(', ')}). Add the files, or choose tasks explicitly with suites.livebench.tasks.`);
     }
-    for (const { task, path } of present) out[`${category}/${task}`] = path;
+    for (const { task, path } of options.explicit ? paths : present) out[`${category}/${task}`] = path;
   }
   return out;
 }
 
-async function* rowsOf(path: string): AsyncGenerator<{ where: string; question: LiveBenchQuestion }> {
+/** Rows of one file with where they are; parquet and question.jsonl rows are JSON values alike. */
+async function* rowsOf(path: string): AsyncGenerator<{ where: string; row: JsonValue }> {
   if (path.endsWith('.parquet')) {
-    for await (const { index, row } of readParquetRows(path)) yield { where: `${path} row ${index}`, question: questionFromRow(row, `${path} row ${index}`) };
+    for await (const { index, row } of readParquetRows(path)) yield { where: `${path} row ${index}`, row };
     return;
   }
   for await (const { line, value } of readJsonl(path)) {
     const where = `${path}:${line}`;
     const parsed = jsonValueSchema.safeParse(value);
     if (!parsed.success) throw new DatasetError(`${where}: not a JSON question row.`);
-    yield { where, question: questionFromRow(parsed.data, where) };
+    yield { where, row: parsed.data };
   }
 }
 
@@ -68,9 +76,11 @@ export async function* loadQuestions(files: DatasetFiles, options: LiveBenchOpti
     const path = files.paths[name];
     if (path === undefined) continue;
     const category = expectedCategory(name);
-    for await (const { where, question } of rowsOf(path)) {
+    for await (const { where, row } of rowsOf(path)) {
+      // the HF files hold later releases too: only the release's questions must fit the format
+      if (!inRelease(releaseDates(row, where), options.release, releases)) continue;
+      const question = questionFromRow(row, where);
       if (question.category !== category) throw new DatasetError(`${where}: category "${question.category}" in a file of category "${category}". Put the question under ${question.category}/ or fix the row.`);
-      if (!inRelease(question, options.release, releases)) continue;
       if (categoryOfTask(question.task) !== question.category) {
         throw new DatasetError(`${where}: task "${question.task}" of release ${options.release} is not a ${question.category} task this suite knows (${TASKS_BY_CATEGORY[asCategory(category, where)].join(', ')}).`);
       }

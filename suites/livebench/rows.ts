@@ -30,6 +30,12 @@ function isRecord(value: JsonValue | undefined): value is Record<string, JsonVal
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The two dates the release rule reads; checked before the rest, so rows of other releases need not fit. */
+export function releaseDates(value: JsonValue, where: string): { livebench_release_date: string; livebench_removal_date: string } {
+  if (!isRecord(value)) throw new DatasetError(`${where}: a question must be a JSON object.`);
+  return { livebench_release_date: date(value, 'livebench_release_date', where, false), livebench_removal_date: date(value, 'livebench_removal_date', where, true) };
+}
+
 /** `where` names the file and line (or row) for errors. */
 export function questionFromRow(value: JsonValue, where: string): LiveBenchQuestion {
   if (!isRecord(value)) throw new DatasetError(`${where}: a question must be a JSON object.`);

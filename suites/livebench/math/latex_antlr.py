@@ -5,6 +5,7 @@ Debian 12's SymPy 1.11.1 refuses to parse: its generated parser needs the ANTLR 
 Debian's ANTLR tool into antlr_generated/, and SymPy 1.11.1's own tree-to-SymPy functions run on it, with the
 two changes SymPy 1.13 made to them: the input is stripped, and "a - <atom>" is built as a + (-1*atom).
 """
+import hashlib
 import os
 import sys
 
@@ -13,7 +14,22 @@ import sympy
 from antlr4.Recognizer import Recognizer
 import sympy.parsing.latex._parse_latex_antlr as _convert
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "antlr_generated"))
+_GENERATED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "antlr_generated")
+
+
+def _check_grammar():
+    """The generated parser must come from the grammar the installed SymPy's conversion functions expect."""
+    installed = os.path.join(os.path.dirname(_convert.__file__), "LaTeX.g4")
+    with open(installed, "rb") as grammar, open(os.path.join(_GENERATED, "LaTeX.g4.sha256"), encoding="ascii") as recorded:
+        if hashlib.sha256(grammar.read()).hexdigest() != recorded.read().strip():
+            raise ImportError(
+                "%s differs from the grammar antlr_generated/ was built from; run "
+                "suites/livebench/math/generate-antlr-parser.sh (needs `apt-get install antlr4`)" % installed
+            )
+
+
+_check_grammar()
+sys.path.insert(0, _GENERATED)
 from LaTeXLexer import LaTeXLexer  # noqa: E402
 from LaTeXParser import LaTeXParser  # noqa: E402
 

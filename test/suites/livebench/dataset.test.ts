@@ -69,6 +69,21 @@ describe('LiveBench questions', () => {
     );
   });
 
+  it('takes a category\'s Hub file from a local copy laid out as a Hub download leaves it', async () => {
+    const opts = options({ categories: ['reasoning'] });
+    const dir = join(FIXTURES, 'hf-download');
+    const layout = localLayout(dir, opts);
+    expect(layout).toEqual({ reasoning: join(dir, 'reasoning/data/test-00000-of-00001.parquet') });
+    const questions = await load(layout, opts, 'local');
+    expect(questions.map((q) => q.question_id).sort()).toEqual(['sp-1', 'sp-2', 'wol-1', 'wol-2', 'zeb-1', 'zeb-3']);
+  });
+
+  it('skips rows of later releases before checking their format (the HF files hold every release)', async () => {
+    const opts = options({ tasks: ['spatial'] });
+    const questions = await load({ 'reasoning/spatial': join(FIXTURES, 'later/reasoning/spatial/question.jsonl') }, opts, 'local');
+    expect(questions.map((q) => q.question_id)).toEqual(['sp-2024']);
+  });
+
   it('names the file, line and field of a bad row', async () => {
     const opts = options({ tasks: ['spatial'] });
     const bad = join(FIXTURES, 'bad/reasoning/spatial/question.jsonl');

@@ -49,7 +49,7 @@ for (const task of ['AMPS_Hard', 'math_comp', 'olympiad']) {
   if (!scorer) continue;
   const groups = new Map<string, { n: number; right: number; wrong: number; wrongSum: number }>();
   for (const q of load(task)) {
-    const group = `${task} (${q.livebench_removal_date === '' ? 'active' : 'removed'})`;
+    const group = `${task} (${q.livebench_removal_date === '' ? 'no removal date' : `removed ${q.livebench_removal_date}`})`;
     const row = groups.get(group) ?? { n: 0, right: 0, wrong: 0, wrongSum: 0 };
     const { right, wrong } = repliesFor(q);
     const rightScore = (await scorer(q, right, resources)).score;

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../../../harness/paths.ts';
+import { startPythonWorkers } from '../../../../harness/python/worker-pool.ts';
 import { cleanAmpsAnswer, cleanAmpsGroundTruth, planAmpsHard } from '../../../../suites/livebench/math/amps-hard.ts';
 import { normalizeFinalAnswer } from '../../../../suites/livebench/math/normalize-answer.ts';
 import type { LiveBenchQuestion } from '../../../../suites/livebench/question.ts';
@@ -123,4 +126,19 @@ describe('AMPS_Hard through sympy (Python workers)', () => {
     expect(created.facts['amps_hard_modules']).toMatchObject({ sympy: expect.any(String), lark: expect.any(String), antlr4: expect.any(String) });
     expect(created.deviations).toContain('amps-hard-sympy-debian');
   });
+});
+
+describe('the regenerated ANTLR parser', () => {
+  it('refuses to load when the installed SymPy grammar is not the one it was generated from', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'parity-math-'));
+    try {
+      cpSync(projectPath('suites', 'livebench', 'math'), copy, { recursive: true });
+      writeFileSync(join(copy, 'antlr_generated', 'LaTeX.g4.sha256'), `${'0'.repeat(64)}\n`);
+      await expect(
+        startPythonWorkers({ module: join(copy, 'amps_hard.py'), size: 1, requires: [{ module: 'sympy', debianPackage: 'python3-sympy' }] }),
+      ).rejects.toThrow(/generate-antlr-parser\.sh/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
