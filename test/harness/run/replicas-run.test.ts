@@ -26,8 +26,9 @@ describe('replicas', () => {
     b = await startFakeEndpoint((req) => {
       if (req.index === 6 && !stopped) {
         stopped = true;
-        // answer nothing and go away: the request in flight breaks, later connections are refused
-        setTimeout(() => void b?.close(), 20);
+        // answer nothing and go away before the next request is read: the request in flight breaks, later
+        // connections are refused (a timer here let a loaded machine answer a few more first)
+        queueMicrotask(() => void b?.close());
         return { kind: 'hang' };
       }
       return answer;
