@@ -11,18 +11,27 @@ export function readResumeSpec(output: string, runId: string): RunSpec {
   return readSpec(runDir);
 }
 
-const SCOPE = ['suites', 'limit', 'samples'] as const;
+const SCOPE = ['suites', 'limit', 'samples', 'subset', 'subsetSeed'] as const;
+const FLAG: Record<(typeof SCOPE)[number], string> = { suites: 'suite', limit: 'limit', samples: 'samples', subset: 'subset', subsetSeed: 'subset-seed' };
 
 /** The run's recorded scope, unless a flag repeats it; a flag that changes it is refused. */
 export function resumeOverrides(cli: CliOverrides, recorded: CliOverrides, runId: string): CliOverrides {
   for (const key of SCOPE) {
-    const given = cli[key];
-    const before = recorded[key];
+    const given = cli[key] ?? null;
+    const before = recorded[key] ?? null;
     if (given !== null && JSON.stringify(given) !== JSON.stringify(before)) {
-      throw new ConfigError(`--resume ${runId}: the run was started with --${key === 'suites' ? 'suite' : key} ${before === null ? '(none)' : String(before)}; a resume keeps it. Drop --${key === 'suites' ? 'suite' : key}, or start a new run.`);
+      throw new ConfigError(`--resume ${runId}: the run was started with --${FLAG[key]} ${before === null ? '(none)' : String(before)}; a resume keeps it. Drop --${FLAG[key]}, or start a new run.`);
     }
   }
-  return { ...cli, suites: recorded.suites, limit: recorded.limit, samples: recorded.samples, concurrency: cli.concurrency ?? recorded.concurrency };
+  return {
+    ...cli,
+    suites: recorded.suites,
+    limit: recorded.limit,
+    samples: recorded.samples,
+    subset: recorded.subset ?? null,
+    subsetSeed: recorded.subsetSeed ?? null,
+    concurrency: cli.concurrency ?? recorded.concurrency,
+  };
 }
 
 /** Names what differs between the recorded run and the current plan, for the refusal message. */

@@ -2,6 +2,7 @@
 import type { GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
 import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, SuiteId, Usage } from '../suite.ts';
+import type { SubsetDesign } from '../stats/subset.ts';
 
 export type ModelIdentity = {
   name: string;
@@ -47,6 +48,8 @@ export type SuiteRunSummary = {
   items: number;
   /** true when a limit stopped the run before the end of the dataset: the score covers the first `items` only */
   subset: boolean;
+  /** a --subset run: how its items were drawn from the full set; metrics estimate the full-set value */
+  sampled: SubsetDesign | null;
   scored_samples: number;
   /** samples with no response after all retries: kept out of every metric */
   error_samples: number;

@@ -20,6 +20,8 @@ export const specSchema = z.strictObject({
     samples: z.number().nullable(),
     concurrency: z.number().nullable(),
     output: z.string().nullable(),
+    subset: z.number().nullable().optional(),
+    subsetSeed: z.number().nullable().optional(),
   }),
   protocol_hash: z.string(),
   flags: z.record(z.string(), jsonValueSchema),

@@ -4,6 +4,7 @@ import type { GenerationParams, ModelConfig } from '../config/schema.ts';
 import type { LoadedConfig, ResolvedSuite } from '../config/load.ts';
 import { ConfigError } from '../config/load.ts';
 import type { ModelIdentity } from '../results/inputs.ts';
+import { DEFAULT_SUBSET_SEED } from '../stats/subset.ts';
 
 export type CliOverrides = {
   suites: string[] | null;
@@ -11,6 +12,9 @@ export type CliOverrides = {
   samples: number | null;
   concurrency: number | null;
   output: string | null;
+  /** --subset N: N items drawn at random from each suite (absent in runs recorded before subsets existed) */
+  subset?: number | null | undefined;
+  subsetSeed?: number | null | undefined;
 };
 
 export function mergeGeneration(...layers: Array<GenerationParams | undefined>): GenerationParams {
@@ -28,6 +32,8 @@ export type SuitePlan = {
   resolved: ResolvedSuite;
   samples: number;
   limit: number | null;
+  /** a uniform random draw of `size` items (all of them when the suite has fewer) */
+  subset: { size: number; seed: number } | null;
   generation: GenerationParams;
   judgeGeneration: GenerationParams | null;
 };
@@ -44,13 +50,15 @@ export function planSuites(loaded: LoadedConfig, overrides: CliOverrides): Suite
     suites = suites.filter((s) => wanted.includes(s.id));
   }
   const { config } = loaded;
+  const subsetSize = overrides.subset ?? null;
   return suites.map((resolved) => {
     const { instance, common } = resolved;
     const judge = instance.judge && config.judge ? mergeGeneration(instance.judge.generation, config.judge.generation) : null;
     return {
       resolved,
       samples: overrides.samples ?? common.samples ?? instance.samplesDefault,
-      limit: overrides.limit ?? common.limit ?? null,
+      limit: overrides.limit ?? (subsetSize === null ? (common.limit ?? null) : null),
+      subset: subsetSize === null ? null : { size: subsetSize, seed: overrides.subsetSeed ?? DEFAULT_SUBSET_SEED },
       generation: mergeGeneration(instance.generationDefaults, config.model.generation, common.generation),
       judgeGeneration: judge,
     };
