@@ -18,6 +18,8 @@ import { firstIssue } from './datasets/jsonl.ts';
 
 export type PreparedItem = {
   id: string;
+  /** the suite's stratum for subset draws; null when it declares none */
+  stratum: string | null;
   request: SampleRequest;
   reference: string | null;
   score(completion: Completion, ctx: ScoreContext): Promise<SampleScore>;
@@ -115,6 +117,7 @@ function prepare<Item, Options, Session>(
   const simulate = suite.simulate;
   return {
     id: suite.itemId(item),
+    stratum: suite.strata ? suite.strata(item, options) : null,
     request: suite.request(item, options),
     reference: suite.reference(item),
     score: async (completion, ctx) => suite.score(item, completion, { ...ctx, options, session }),

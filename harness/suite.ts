@@ -149,6 +149,11 @@ export type Suite<Item, Options, Session = null> = {
   localLayout?(path: string, options: Options): Record<string, string>;
   load(files: DatasetFiles, options: Options): AsyncIterable<Item>;
   itemId(item: Item): string;
+  /**
+   * the stratum an item belongs to, for suites whose headline (or a published breakdown) is a mean of
+   * per-stratum means: a --subset draw then takes each stratum in proportion. Optional.
+   */
+  strata?(item: Item, options: Options): string;
   /** gold answer as text, written into results; null when the suite has none (judged suites) */
   reference(item: Item): string | null;
   /** what the offline simulator answers for this item: a correct or a wrong response */

@@ -22,8 +22,8 @@ export type EvalArgs = {
   unsafeLocalExec: boolean;
 };
 
-export const EVAL_USAGE = `usage: npm run eval -- [--config FILE] [--suite ID[,ID]] [--limit N] [--samples N]
-                        [--concurrency N] [--output DIR] [--dry-run] [--resume RUN_ID]
+export const EVAL_USAGE = `usage: npm run eval -- [--config FILE] [--suite ID[,ID]] [--limit N | --subset N [--subset-seed S]]
+                        [--samples N] [--concurrency N] [--output DIR] [--dry-run] [--resume RUN_ID]
                         [--check] [--tolerance POINTS] [--unsafe-local-exec] [--shard I/N]
 With no --config, runs configs/demo.yaml: a simulated model, offline.`;
 
@@ -34,7 +34,7 @@ function positiveInt(flag: string, value: string | undefined): number | null {
   return n;
 }
 
-const VALUE_FLAGS = new Set(['--limit', '--samples', '--concurrency', '--tolerance']);
+const VALUE_FLAGS = new Set(['--limit', '--subset', '--subset-seed', '--samples', '--concurrency', '--tolerance']);
 
 /**
  * `--limit -3` would read as a missing value followed by an unknown flag -3; joined into `--limit=-3` it
@@ -64,6 +64,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         config: { type: 'string' },
         suite: { type: 'string', multiple: true },
         limit: { type: 'string' },
+        subset: { type: 'string' },
+        'subset-seed': { type: 'string' },
         samples: { type: 'string' },
         concurrency: { type: 'string' },
         output: { type: 'string' },
@@ -85,6 +87,13 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (v.help) throw new HelpRequest(EVAL_USAGE);
   const suites = v.suite ? v.suite.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null;
   const tolerance = v.tolerance === undefined ? null : Number(v.tolerance);
+  const limit = positiveInt('limit', v.limit);
+  const subset = positiveInt('subset', v.subset);
+  const subsetSeed = v['subset-seed'] === undefined ? null : Number(v['subset-seed']);
+  if (subsetSeed !== null && !(Number.isInteger(subsetSeed) && subsetSeed >= 0)) throw new UsageError(`--subset-seed ${v['subset-seed']}: must be a whole number, 0 or more.`);
+  if (subsetSeed !== null && subset === null) throw new UsageError('--subset-seed needs --subset N.');
+  // --limit takes the first items, --subset a random draw: one run is one or the other
+  if (limit !== null && subset !== null) throw new UsageError('--limit and --subset cannot be combined: --limit N takes the first N items, --subset N draws N at random. Use one.');
   if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
   let shard = null;
   if (v.shard !== undefined) {
@@ -96,7 +105,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     config: v.config ?? 'configs/demo.yaml',
     overrides: {
       suites,
-      limit: positiveInt('limit', v.limit),
+      limit,
+      subset,
+      subsetSeed,
       samples: positiveInt('samples', v.samples),
       concurrency: positiveInt('concurrency', v.concurrency),
       output: v.output ?? null,

@@ -11,10 +11,11 @@ export function readResumeSpec(output: string, runId: string): RunSpec {
   return readSpec(runDir);
 }
 
-const SCOPE = ['suites', 'limit', 'samples', 'shard'] as const;
+const SCOPE = ['suites', 'limit', 'samples', 'subset', 'subsetSeed', 'shard'] as const;
+const FLAG: Record<(typeof SCOPE)[number], string> = { suites: 'suite', limit: 'limit', samples: 'samples', subset: 'subset', subsetSeed: 'subset-seed', shard: 'shard' };
 
 function scopeText(value: CliOverrides[(typeof SCOPE)[number]] | null): string {
-  if (value === null) return '(none)';
+  if (value === null || value === undefined) return '(none)';
   if (Array.isArray(value)) return value.join(',');
   if (typeof value === 'object') return `${value.index}/${value.count}`;
   return String(value);
@@ -26,11 +27,19 @@ export function resumeOverrides(cli: CliOverrides, recorded: CliOverrides, runId
     const given = cli[key] ?? null;
     const before = recorded[key] ?? null;
     if (given !== null && JSON.stringify(given) !== JSON.stringify(before)) {
-      const flag = key === 'suites' ? 'suite' : key;
-      throw new ConfigError(`--resume ${runId}: the run was started with --${flag} ${scopeText(before)}; a resume keeps it. Drop --${flag}, or start a new run.`);
+      throw new ConfigError(`--resume ${runId}: the run was started with --${FLAG[key]} ${scopeText(before)}; a resume keeps it. Drop --${FLAG[key]}, or start a new run.`);
     }
   }
-  return { ...cli, suites: recorded.suites, limit: recorded.limit, samples: recorded.samples, shard: recorded.shard ?? null, concurrency: cli.concurrency ?? recorded.concurrency };
+  return {
+    ...cli,
+    suites: recorded.suites,
+    limit: recorded.limit,
+    samples: recorded.samples,
+    subset: recorded.subset ?? null,
+    subsetSeed: recorded.subsetSeed ?? null,
+    shard: recorded.shard ?? null,
+    concurrency: cli.concurrency ?? recorded.concurrency,
+  };
 }
 
 /** Names what differs between the recorded run and the current plan, for the refusal message. */

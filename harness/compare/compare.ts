@@ -16,6 +16,8 @@ export type ComparisonRow = {
   metric: string;
   headline: boolean;
   unit: string;
+  /** "subset N of M" for a --subset run (its interval is the subset's, about the full-set value); null otherwise */
+  coverage: string | null;
   reproduced: {
     value: number;
     standard_error: number | null;
@@ -112,6 +114,8 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
   const score = result.score_details.score;
   const se = standardErrorOf(result);
   const ci = result.score_details.uncertainty?.confidence_interval ?? null;
+  const details = result.generation_config?.additional_details ?? {};
+  const sampled = details['dataset.sampled_items'];
   const base: ComparisonRow = {
     model: run.model_info.name,
     benchmark: slice?.suite ?? result.evaluation_name,
@@ -119,6 +123,7 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
     metric: metricLabel(result),
     headline,
     unit: result.metric_config.metric_unit ?? '',
+    coverage: sampled === undefined ? null : `subset ${sampled} of ${details['dataset.population_items'] ?? '?'}`,
     reproduced: {
       value: score,
       standard_error: se,
@@ -134,12 +139,12 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
   };
   const chosen = pick(result, headline, candidates);
   if (chosen === null) return base;
-  const details = chosen.result.score_details.details ?? {};
+  const refDetails = chosen.result.score_details.details ?? {};
   const published = {
     value: chosen.result.score_details.score,
     source: chosen.record.source_metadata.source_name ?? chosen.record.source_metadata.source_organization_name,
-    source_url: details.source_url ?? null,
-    note: details.note ?? null,
+    source_url: refDetails.source_url ?? null,
+    note: refDetails.note ?? null,
   };
   const facts = compareFacts(resultFacts(result), resultFacts(chosen.result));
   facts.differs.unshift(...coverageDifferences(run, result));

@@ -22,7 +22,8 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 function reproducedText(row: ComparisonRow): string {
   const v = formatNumber(row.reproduced.value, row.unit);
   const ci = row.reproduced.ci;
-  return ci === null ? v : `${v} [${formatNumber(ci.lower, row.unit)}, ${formatNumber(ci.upper, row.unit)}]`;
+  const text = ci === null ? v : `${v} [${formatNumber(ci.lower, row.unit)}, ${formatNumber(ci.upper, row.unit)}]`;
+  return row.coverage === null ? text : `${text} (${row.coverage})`;
 }
 
 export function verdictText(row: ComparisonRow): string {

@@ -1,4 +1,5 @@
 // The sections of report.md that describe one run: metrics, usage and cost, errors, settings.
+import { describeDesign } from '../stats/subset.ts';
 import { formatNumber, markdownTable } from '../compare/table.ts';
 import type { ModelIdentity, RunSummary, SuiteRunSummary } from '../results/inputs.ts';
 import type { Metric } from '../suite.ts';
@@ -100,6 +101,7 @@ export function settingsSection(summary: RunSummary): string {
   const parts = summary.suites.map((s) => {
     const lines = [
       `- samples per item: ${s.samples_per_item}; items: ${s.items}; scored samples: ${s.scored_samples}`,
+      `- items: ${s.sampled === null ? (s.subset ? 'the first ones only (--limit): not comparable with a full-set number' : 'all selected') : `${describeDesign(s.sampled)}, drawn at random: metrics estimate the full-set value and their intervals include the finite-population correction`}`,
       `- cut off by max_tokens: ${s.truncated.by_length} samples, ${s.truncated.in_thinking} of them while still thinking; stopped by the provider's content filter: ${s.truncated.content_filter} (all scored as given)`,
       `- scoring errors (the scorer failed; scored as the benchmark scores a failure): ${s.scoring_errors.count} samples${s.scoring_errors.example === null ? '' : `, e.g. ${s.scoring_errors.example}`}`,
       `- generation sent: ${json(s.generation)}`,

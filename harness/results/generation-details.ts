@@ -94,6 +94,13 @@ export function generationConfig(
   details['samples_per_item'] = String(suite.samples_per_item);
   details['items'] = String(suite.items);
   details['dataset.subset'] = String(suite.subset);
+  if (suite.sampled !== null) {
+    // a random draw estimates the full-set value (unlike --limit): compare reads these
+    details['dataset.sampled_items'] = String(suite.sampled.drawn);
+    details['dataset.population_items'] = String(suite.sampled.population);
+    details['dataset.sample_seed'] = String(suite.sampled.seed);
+    details['dataset.sample_strata'] = suite.sampled.strata === null ? 'none' : JSON.stringify(suite.sampled.strata.map((s) => [s.name, s.drawn, s.population]));
+  }
   details['scored_samples'] = String(suite.scored_samples);
   details['error_samples'] = String(suite.error_samples);
   details['errors_by_kind'] = JSON.stringify(suite.errors_by_kind);

@@ -4,6 +4,7 @@ import type { JsonValue } from '../json.ts';
 import type { ReplicaStats } from '../endpoint/replicas.ts';
 import type { ShardSummary } from '../run/run-dir.ts';
 import type { Completion, DatasetFiles, Metric, ProtocolFacts, SampleRequest, SampleScore, CatalogueEntry, Usage } from '../suite.ts';
+import type { SubsetDesign } from '../stats/subset.ts';
 
 export type ModelIdentity = {
   name: string;
@@ -56,6 +57,8 @@ export type SuiteRunSummary = {
   items: number;
   /** true when a limit stopped the run before the end of the dataset: the score covers the first `items` only */
   subset: boolean;
+  /** a --subset run: how its items were drawn from the full set; metrics estimate the full-set value */
+  sampled: SubsetDesign | null;
   scored_samples: number;
   /** samples with no response after all retries: kept out of every metric */
   error_samples: number;

@@ -4,6 +4,7 @@ import type { ModelConfig } from '../config/schema.ts';
 import type { DatasetFiles, RunFlags } from '../suite.ts';
 import type { SuitePlan } from './settings.ts';
 import { requestText } from './run.ts';
+import { drawFromItems } from './subset-draw.ts';
 
 export type DryRunRow = {
   suite: string;
@@ -45,7 +46,10 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
       judge_answer_tokens_max: plan.judgeGeneration !== null && plan.generation.max_tokens !== undefined ? 0 : null,
     };
     try {
+      // the same draw as the run will make
+      const draw = plan.subset === null ? null : await drawFromItems(active.items(files), plan.subset);
       for await (const item of active.items(files)) {
+        if (draw !== null && !draw.chosen.has(item.id)) continue;
         if (plan.limit !== null && row.items >= plan.limit) break;
         // loaded here, not at import: the ranks are several MB and only a dry run needs them
         encoder ??= (await import('js-tiktoken')).getEncoding('o200k_base');

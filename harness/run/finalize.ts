@@ -7,6 +7,7 @@ import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
 import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
 import type { RunSummary } from '../results/inputs.ts';
+import { describeDesign } from '../stats/subset.ts';
 
 export type FinalizeOptions = {
   check: boolean;
@@ -25,6 +26,7 @@ export function scoreTable(summary: RunSummary): string {
   if (summary.model.simulated) lines.push('SIMULATED MODEL: these numbers come from the offline simulator, not from a real model.');
   for (const suite of summary.suites) {
     lines.push(`${suite.title} (${suite.suite}): ${suite.items} items x ${suite.samples_per_item} samples, ${suite.scored_samples} scored, ${suite.error_samples} errors`);
+    if (suite.sampled !== null) lines.push(`  ${describeDesign(suite.sampled)}: metrics estimate the full-set value; intervals include the finite-population correction`);
     if (!suite.metrics.some((m) => m.headline) && suite.notes.length === 0) lines.push('  no headline metric: nothing in this suite could be scored (see the counts below and report.md)');
     for (const note of suite.notes) lines.push(`  note: ${note}`);
     for (const m of suite.metrics) {

@@ -12,6 +12,8 @@ import { scrubSecrets } from '../endpoint/scrub.ts';
 import type { Progress } from './progress.ts';
 import { createSemaphore } from './semaphore.ts';
 import { inShard, type Shard } from './shard.ts';
+import type { SubsetDesign } from '../stats/subset.ts';
+import { drawFromItems } from './subset-draw.ts';
 
 /** A sample's response: sent now, or read back from the journal. */
 export type SampleOutcome = SendResult;
@@ -30,6 +32,8 @@ export type PipelineArgs = {
   active: ActiveSuite;
   files: DatasetFiles;
   limit: number | null;
+  /** --subset: only a seeded random draw of the items is run */
+  subset: { size: number; seed: number } | null;
   samples: number;
   generation: GenerationParams;
   endpointModel: string;
@@ -50,6 +54,8 @@ export type PipelineResult = {
   items: number;
   /** a limit stopped reading before the dataset ended */
   subset: boolean;
+  /** how the --subset draw was made; null without --subset */
+  sampled: SubsetDesign | null;
   scored: ScoredSample[];
   errors: number;
   errorsByKind: Record<string, number>;
@@ -77,6 +83,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   const result: PipelineResult = {
     items: 0,
     subset: false,
+    sampled: null,
     scored: [],
     errors: 0,
     errorsByKind: {},
@@ -228,8 +235,11 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     }
   };
 
+  const draw = args.subset === null ? null : await drawFromItems(args.active.items(args.files), args.subset);
+  result.sampled = draw?.design ?? null;
   let seen = 0;
   for await (const item of args.active.items(args.files)) {
+    if (draw !== null && !draw.chosen.has(item.id)) continue;
     if (args.limit !== null && seen >= args.limit) {
       result.subset = true; // there was at least one more item
       break;

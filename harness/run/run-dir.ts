@@ -37,6 +37,8 @@ export const specSchema = z.strictObject({
     output: z.string().nullable(),
     /** runs written before shards existed have no such key */
     shard: shardSchema.nullable().default(null),
+    subset: z.number().nullable().optional(),
+    subsetSeed: z.number().nullable().optional(),
   }),
   protocol_hash: z.string(),
   flags: z.record(z.string(), jsonValueSchema),

@@ -15,6 +15,7 @@ import type { RunSummary, SuiteRunSummary } from '../results/inputs.ts';
 import type { DatasetFiles, RunFlags, SampleRequest } from '../suite.ts';
 import type { PreparedItem } from '../suite-runtime.ts';
 import type { SimServer } from '../sim/server.ts';
+import { applySubsetDesign, withinShare } from '../stats/subset.ts';
 import { createJudgeCall } from './judge.ts';
 import { openJournal, type Journal } from './journal.ts';
 import { runPipeline } from './pipeline.ts';
@@ -179,6 +180,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           active: { ...active, items },
           files,
           limit: plan.limit,
+          subset: plan.subset,
           samples: plan.samples,
           generation: plan.generation,
           endpointModel: config.model.endpoint.model,
@@ -192,7 +194,9 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           onRow: (row) => writer.write({ runId: ctx.runId, suite: instance.id, model, extractor, row }),
         });
         progress.stop();
-        const metrics = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
+        const aggregated = result.scored.length > 0 ? instance.aggregate(result.scored, plan.samples) : [];
+        // a subset estimates the full-set value: its uncertainty is corrected for drawing n of M
+        const metrics = result.sampled === null ? aggregated : applySubsetDesign(aggregated, result.sampled, withinShare(result.scored));
         await active.finish(result.scored);
         if (result.fatal) ctx.stderr.write(`\n${instance.id}: stopped: ${result.fatal.message}\n`);
         suites.push({
@@ -207,6 +211,7 @@ export async function executeRun(ctx: RunContext, datasets: readonly DatasetFile
           samples_per_item: plan.samples,
           items: result.items,
           subset: result.subset,
+          sampled: result.sampled,
           scored_samples: result.scored.length,
           error_samples: result.errors,
           errors_by_kind: result.errorsByKind,

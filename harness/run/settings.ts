@@ -5,6 +5,7 @@ import type { LoadedConfig, ResolvedSuite } from '../config/load.ts';
 import { ConfigError } from '../config/load.ts';
 import type { ModelIdentity } from '../results/inputs.ts';
 import type { Shard } from './shard.ts';
+import { DEFAULT_SUBSET_SEED } from '../stats/subset.ts';
 
 export type CliOverrides = {
   suites: string[] | null;
@@ -14,6 +15,9 @@ export type CliOverrides = {
   output: string | null;
   /** this process runs one shard of the items; absent or null runs them all */
   shard?: Shard | null;
+  /** --subset N: N items drawn at random from each suite (absent in runs recorded before subsets existed) */
+  subset?: number | null | undefined;
+  subsetSeed?: number | null | undefined;
 };
 
 export function mergeGeneration(...layers: Array<GenerationParams | undefined>): GenerationParams {
@@ -31,6 +35,8 @@ export type SuitePlan = {
   resolved: ResolvedSuite;
   samples: number;
   limit: number | null;
+  /** a uniform random draw of `size` items (all of them when the suite has fewer) */
+  subset: { size: number; seed: number } | null;
   generation: GenerationParams;
   judgeGeneration: GenerationParams | null;
 };
@@ -47,13 +53,15 @@ export function planSuites(loaded: LoadedConfig, overrides: CliOverrides): Suite
     suites = suites.filter((s) => wanted.includes(s.id));
   }
   const { config } = loaded;
+  const subsetSize = overrides.subset ?? null;
   return suites.map((resolved) => {
     const { instance, common } = resolved;
     const judge = instance.judge && config.judge ? mergeGeneration(instance.judge.generation, config.judge.generation) : null;
     return {
       resolved,
       samples: overrides.samples ?? common.samples ?? instance.samplesDefault,
-      limit: overrides.limit ?? common.limit ?? null,
+      limit: overrides.limit ?? (subsetSize === null ? (common.limit ?? null) : null),
+      subset: subsetSize === null ? null : { size: subsetSize, seed: overrides.subsetSeed ?? DEFAULT_SUBSET_SEED },
       generation: mergeGeneration(instance.generationDefaults, config.model.generation, common.generation),
       judgeGeneration: judge,
     };

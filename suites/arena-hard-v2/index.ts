@@ -44,6 +44,8 @@ export const suite: Suite<Item, Options, Session> = {
   localLayout,
   load: loadItems,
   itemId: (item) => item.question.uid,
+  // hard prompts and creative writing are scored apart
+  strata: (item) => item.question.category,
   // judged against a baseline answer: there is no gold answer
   reference: () => null,
   request: (item) => ({ kind: 'chat', messages: [{ role: 'user', content: item.question.prompt }] }),

@@ -37,6 +37,8 @@ export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestio
     localLayout: (path, options) => localLayout(path, options),
     load: (files, options) => loadQuestions(files, options),
     itemId: (question) => question.question_id,
+    // category and overall numbers are means of task means: a --subset draw takes each task in proportion
+    strata: (question) => question.task,
     reference: (question) => question.ground_truth,
     request: (question, options) => ({ kind: 'chat', messages: messages(question, options) }),
     score: (question, completion, ctx) => scoreAnswer(ctx.session, question, completion.content, ctx.signal),

@@ -26,6 +26,8 @@ export const suite: Suite<SuperGpqaItem, SuperGpqaOptions, null> = {
   dataset: () => SUPERGPQA_SPEC,
   load: (files) => loadSuperGpqa(files),
   itemId: (item) => item.uuid,
+  // eval.py's macro averages are means of per-discipline (field, subfield) accuracies
+  strata: (item) => item.discipline,
   reference: (item) => item.answer_letter,
   request: (item, options) => buildRequest(options.prompt, item.question, item.options),
   score(item, completion, ctx) {

@@ -1,6 +1,7 @@
 import { BENCHMARKS } from '../../../suites/index.ts';
 import { describe, expect, it } from 'vitest';
 import { compareExitCode, compareRecords, type ComparisonRow } from '../../../harness/compare/compare.ts';
+import { comparisonTable } from '../../../harness/compare/table.ts';
 import { aggregateRecord } from '../../../harness/results/aggregate.ts';
 import type { SuiteRunSummary } from '../../../harness/results/inputs.ts';
 import { aimeSuite, arenaSuite, runSummary } from '../../fixtures/results/run-summary.ts';
@@ -49,6 +50,17 @@ describe('compareRecords verdicts', () => {
     const row = aimeRow([AIME], [{ ...aimeSuite(), subset: true, items: 5 }]);
     expect(row.verdict).toBe('not comparable');
     expect(row.differs[0]).toEqual({ field: 'dataset.items', run: 'first 5 items (--limit)', reference: 'the whole benchmark' });
+  });
+
+  it('comparable: a random --subset, with "subset N of M" and the subset\'s interval', () => {
+    const design = { population: 30, drawn: 20, seed: 3, strata: null };
+    const row = aimeRow([AIME], [{ ...aimeSuite(), items: 20, sampled: design }]);
+    expect(row.verdict).toBe('consistent');
+    expect(row.coverage).toBe('subset 20 of 30');
+    expect(row.differs).toEqual([]);
+    const far = aimeRow([{ ...AIME, score: 90.0 }], [{ ...aimeSuite(), items: 20, sampled: design }]);
+    expect(far.verdict).toBe('diverges');
+    expect(comparisonTable([far])).toMatch(/\(subset 20 of 30\)/);
   });
 
   it('not comparable: a sampling setting the source states but the run never sent', () => {

@@ -298,6 +298,34 @@ describe('npm run eval', () => {
     expect(subset.code).toBe(0);
   });
 
+  it('--subset draws the same items for the same seed, records the draw and corrects the interval', async () => {
+    const e = await fake((req) => (req.index % 3 === 0 ? { kind: 'answer', content: 'no idea' } : right(req.prompt)));
+    const { file, out } = config(e.baseUrl);
+    const first = await runCli('harness/cli/eval.ts', ['--config', file, '--subset', '2', '--subset-seed', '5']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/subset 2 of 4 \(seed 5\): metrics estimate the full-set value/);
+    expect(e.requests).toHaveLength(6);
+    const runDir = onlyRun(out);
+    const scores = JSON.parse(readFileSync(join(runDir, 'scores.json'), 'utf8'));
+    const head = scores.evaluation_results.find((r: { evaluation_result_id: string }) => r.evaluation_result_id === 'aime25');
+    expect(head.generation_config.additional_details).toMatchObject({ 'dataset.sampled_items': '2', 'dataset.population_items': '4', 'dataset.sample_seed': '5', 'dataset.subset': 'false' });
+    expect(head.score_details.uncertainty.standard_error.method).toMatch(/finite-population corrected for a subset 2 of 4 \(seed 5\)/);
+    const spec = JSON.parse(readFileSync(join(runDir, 'spec.json'), 'utf8'));
+    expect(spec.overrides).toMatchObject({ subset: 2, subsetSeed: 5 });
+    const items = (dir: string) => new Set(jsonl(join(dir, 'journal.jsonl')).map((l) => String(l['key']).split('/')[1]));
+    const { file: file2, out: out2 } = config(e.baseUrl);
+    expect((await runCli('harness/cli/eval.ts', ['--config', file2, '--subset', '2', '--subset-seed', '5'])).code).toBe(0);
+    expect(items(onlyRun(out2))).toEqual(items(runDir));
+    // a resume keeps the draw; a different one is refused
+    const runId = runDir.split('/').pop() ?? '';
+    const changed = await runCli('harness/cli/eval.ts', ['--config', file, '--resume', runId, '--subset', '3']);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toMatch(/the run was started with --subset 2; a resume keeps it/);
+    const both = await runCli('harness/cli/eval.ts', ['--config', file, '--subset', '2', '--limit', '2']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--limit and --subset cannot be combined/);
+  });
+
   it('--check without a reference in the config is bad input, not a silent pass', async () => {
     const e = await fake((req) => right(req.prompt));
     const { file } = config(e.baseUrl);
