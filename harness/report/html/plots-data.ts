@@ -1,0 +1,63 @@
+// Plot points, computed here so the page only draws: a forest plot per benchmark (one row per model,
+// reproduced value with its 95% interval against the published value), and breakdown plots from the
+// slices a suite reports ("<suite>/<dimension>=<value>"), one plot per dimension and metric.
+import { benchmarkTitle } from '../../compare/columns.ts';
+import { metricLabel } from '../../compare/compare.ts';
+import { cellVerdict } from '../../compare/multi-table.ts';
+import type { ComparisonOutput } from '../../compare/output-schema.ts';
+import { benchmarkOfResult, type RunInfo } from '../../compare/runs.ts';
+import type { ForestPlot, ForestPoint } from './page-data.ts';
+
+export function forestPlots(output: ComparisonOutput): ForestPlot[] {
+  const plots: ForestPlot[] = [];
+  for (const bench of output.benchmarks) {
+    const cells = output.cells.filter((c) => c.benchmark === bench.id && c.row !== null && c.run_id !== null);
+    const first = cells[0]?.row;
+    if (first === undefined || first === null) continue;
+    const points: ForestPoint[] = cells.flatMap((c) =>
+      c.row === null || c.run_id === null
+        ? []
+        : [{ label: c.model, run_id: c.run_id, value: c.row.reproduced.value, ci: c.row.reproduced.ci, published: c.row.published?.value ?? null, verdict: cellVerdict(c) }],
+    );
+    plots.push({ id: `forest-${bench.id}`, title: bench.title, unit: first.unit, metric: first.metric, points });
+  }
+  return plots;
+}
+
+/** "difficulty=hard" -> ["difficulty", "hard"]; a slice with no "=" is its own dimension's value. */
+function splitSlice(slice: string): [string, string] {
+  const eq = slice.indexOf('=');
+  return eq === -1 ? ['slice', slice] : [slice.slice(0, eq), slice.slice(eq + 1)];
+}
+
+export function breakdownPlots(run: RunInfo): ForestPlot[] {
+  const scores = run.scores;
+  if (scores === null) return [];
+  const plots = new Map<string, ForestPlot>();
+  for (const result of scores.evaluation_results) {
+    const cut = result.evaluation_name.indexOf('/');
+    if (cut === -1) continue;
+    const bench = benchmarkOfResult(result);
+    const [dimension, value] = splitSlice(result.evaluation_name.slice(cut + 1));
+    const metric = metricLabel(result);
+    const id = `breakdown-${bench}-${dimension}-${metric}`;
+    const plot = plots.get(id) ?? {
+      id,
+      title: `${benchmarkTitle(bench)} by ${dimension}: ${metric}`,
+      unit: result.metric_config.metric_unit ?? '',
+      metric,
+      points: [],
+    };
+    const ci = result.score_details.uncertainty?.confidence_interval;
+    plot.points.push({
+      label: value,
+      run_id: run.run_id,
+      value: result.score_details.score,
+      ci: ci === undefined ? null : { lower: ci.lower, upper: ci.upper },
+      published: null,
+      verdict: '',
+    });
+    plots.set(id, plot);
+  }
+  return [...plots.values()];
+}
