@@ -40,7 +40,7 @@ function render(data: PageData): void {
   if (data.run !== null) {
     parts.push(section('metrics', 'Every metric', metricsTable(data.run.metrics)));
   }
-  if (data.comparison.rows.length > 0) parts.push(section('rows', 'Every compared metric', rowsTable(data.comparison.rows)));
+  if (data.comparison.rows.length > 0) parts.push(section('rows', 'Every compared metric', rowsTable(data, data.comparison.rows)));
   if (data.samples !== null) parts.push(guarded('the sample browser', () => (data.samples === null ? h('p') : sampleBrowser(data.samples))));
   if (data.run !== null) parts.push(errorSection(data.run), usageSection(data.run), settingsSection(data.run));
   parts.push(section('runs', data.kind === 'index' ? 'Runs' : 'This run', runsTable(data, data.comparison.runs)));

@@ -83,7 +83,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
   const errorSel = select('error', 'error kind', [['', 'any error kind'], ...index.error_kinds.map((s, i): [string, string] => [String(i), i === 0 ? 'no error' : s]).filter(([v]) => v !== '0' || index.error_kinds.length > 1)]);
   const truncSel = select('truncation', 'truncation', Object.entries(TRUNCATION));
   const search = h('input', { type: 'search', placeholder: 'search prompt, answer, extracted, reference, item id', 'aria-label': 'search samples', 'data-filter': 'search' });
-  const status = h('p', { class: 'status', 'data-status': '', 'aria-live': 'polite' });
+  const status = h('p', { class: 'status', 'data-sample-status': '', 'aria-live': 'polite' });
   const tbody = h('tbody');
   const pager = h('div', { class: 'pager' });
   const view = h('div', { class: 'sample-view', 'data-sample-view': '' }, h('p', { class: 'note' }, 'Open a sample to see its prompt, reasoning, answer and scoring.'));

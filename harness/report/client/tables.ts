@@ -71,14 +71,15 @@ export function runsTable(data: PageData, runs: readonly RunEntry[]): HTMLElemen
   );
 }
 
-export function rowsTable(rows: readonly TaggedRow[]): HTMLElement {
+export function rowsTable(data: PageData, rows: readonly TaggedRow[]): HTMLElement {
   return table(
     { class: 'rows', 'data-table': 'rows' },
-    ['benchmark', 'metric', 'reproduced [95% CI]', 'published', 'Δ', 'verdict', 'unknown protocol facts'],
+    ['run', 'benchmark', 'metric', 'reproduced [95% CI]', 'published', 'Δ', 'verdict', 'unknown protocol facts'],
     rows.map((r) =>
       h(
         'tr',
-        { 'data-evaluation': r.evaluation_name, 'data-metric': r.metric, class: `verdict-${r.verdict.replace(/\s+/g, '-')}` },
+        { 'data-run': r.run_id, 'data-evaluation': r.evaluation_name, 'data-metric': r.metric, class: `verdict-${r.verdict.replace(/\s+/g, '-')}` },
+        h('td', {}, runLink(data, r.run_id)),
         h('td', {}, r.evaluation_name),
         h('td', {}, r.metric),
         h('td', {}, ...valueSpans(r.reproduced.value, r.reproduced.ci, r.unit)),

@@ -1,6 +1,6 @@
 // The sample browser's data, read in one streaming pass over samples.jsonl and the journal's error entries:
 // a compact index of every sample (inline), list rows and full texts in chunks. Small runs keep every chunk
-// inline; past INLINE_LIMIT the chunks go to files beside the page, loaded by <script> tags (file:// allows
+// inline; past INLINE_LIMIT (400 KB) the chunks go to files beside the page, loaded by <script> tags (file:// allows
 // that, not fetch), so a 26,529-sample run does not put its texts into the page.
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import type { ListRow, SampleDetail, SampleIndex } from './page-data.ts';
 export const LIST_CHUNK = 1000;
 export const DETAIL_CHUNK = 50;
 /** chunk bytes kept inline in the page; above this every chunk but the first of each kind goes to files */
-export const INLINE_LIMIT = 1_500_000;
+export const INLINE_LIMIT = 400_000;
 
 export type SuiteUsage = { samples: number; prompt_tokens: number; completion_tokens: number; reasoning_tokens: number };
 

@@ -26,7 +26,7 @@ async function writeRunPage(run: ComparedRun, pageDir: string, name: string, ext
   const samples = run.info.scores === null && run.info.spec === null ? null : await buildSamplesData(run.info.dir, pageDir, `${name}.samples`);
   const data: PageData = {
     kind: 'run',
-    title: `Parity report: ${run.info.model}${run.info.simulated ? ' (SIMULATED)' : ''}, run ${run.info.run_id}`,
+    title: `Parity report: ${run.info.model}${run.info.simulated && !/simulated/i.test(run.info.model) ? ' (SIMULATED)' : ''}, run ${run.info.run_id}`,
     generated_at: new Date().toISOString(),
     simulated: run.info.simulated,
     comparison,
