@@ -135,6 +135,12 @@ describe('the HTML report in Chromium', () => {
       expect(points.get(model)).toEqual({ value: formatNumber(head.score_details.score, unit), ci: ciText(head) });
       const tick = await w.page.locator(`figure[data-plot="forest-${bench}"] g.parity-published [aria-label^="${model}: "]`).getAttribute('aria-label');
       expect(tick).toBe(published === undefined ? null : `${model}: published ${formatNumber(published.score_details.score, unit)}`);
+      // the breakdowns of the run a cell uses: one row per slice and model
+      for (const result of scores.evaluation_results.filter((r) => benchmarkOfResult(r) === bench && r.evaluation_name.includes('/'))) {
+        const [dimension, value] = result.evaluation_name.slice(result.evaluation_name.indexOf('/') + 1).split('=');
+        const slices = await plotPoints(w.page, `breakdown-${bench}-${dimension}-${metricLabel(result)}`);
+        expect(slices.get(`${value} · ${model}`)).toEqual({ value: formatNumber(result.score_details.score, unit), ci: ciText(result) });
+      }
     }
     // the newest complete run of each model; the killed run is listed, never used
     expect(seen.sort()).toEqual([`${QWEN}|aime25|qwen-new`, `${QWEN}|arena-hard-v2|qwen-new`, 'Kimi K2|aime25|kimi', 'Test model (simulated)|aime25|sim'].sort());

@@ -30,7 +30,8 @@ function splitSlice(slice: string): [string, string] {
   return eq === -1 ? ['slice', slice] : [slice.slice(0, eq), slice.slice(eq + 1)];
 }
 
-export function breakdownPlots(run: RunInfo): ForestPlot[] {
+/** Breakdown plots of one run; `only` keeps one benchmark, `model` prefixes each row with the model's name. */
+export function breakdownPlots(run: RunInfo, opts: { only?: string; model?: string } = {}): ForestPlot[] {
   const scores = run.scores;
   if (scores === null) return [];
   const plots = new Map<string, ForestPlot>();
@@ -38,6 +39,7 @@ export function breakdownPlots(run: RunInfo): ForestPlot[] {
     const cut = result.evaluation_name.indexOf('/');
     if (cut === -1) continue;
     const bench = benchmarkOfResult(result);
+    if (opts.only !== undefined && bench !== opts.only) continue;
     const [dimension, value] = splitSlice(result.evaluation_name.slice(cut + 1));
     const metric = metricLabel(result);
     const id = `breakdown-${bench}-${dimension}-${metric}`;
@@ -50,7 +52,7 @@ export function breakdownPlots(run: RunInfo): ForestPlot[] {
     };
     const ci = result.score_details.uncertainty?.confidence_interval;
     plot.points.push({
-      label: value,
+      label: opts.model === undefined ? value : `${value} · ${opts.model}`,
       run_id: run.run_id,
       value: result.score_details.score,
       ci: ci === undefined ? null : { lower: ci.lower, upper: ci.upper },
@@ -60,4 +62,27 @@ export function breakdownPlots(run: RunInfo): ForestPlot[] {
     plots.set(id, plot);
   }
   return [...plots.values()];
+}
+
+/** The index page's breakdowns: the slices of every run a cell uses, one row per slice and model. */
+export function siteBreakdowns(output: ComparisonOutput, runs: readonly RunInfo[]): ForestPlot[] {
+  const merged = new Map<string, ForestPlot>();
+  const several = output.models.length > 1;
+  for (const cell of output.cells) {
+    const run = runs.find((r) => r.run_id === cell.run_id);
+    if (run === undefined) continue;
+    for (const plot of breakdownPlots(run, { only: cell.benchmark, ...(several ? { model: cell.model } : {}) })) {
+      const have = merged.get(plot.id);
+      if (have === undefined) merged.set(plot.id, plot);
+      else have.points.push(...plot.points);
+    }
+  }
+  // slices keep the order the suite reports them in; the models of one slice sit together
+  for (const plot of merged.values()) {
+    const slice = (label: string) => label.split(' · ')[0] ?? label;
+    const order = new Map<string, number>();
+    plot.points.forEach((p) => order.set(slice(p.label), order.get(slice(p.label)) ?? order.size));
+    plot.points.sort((a, b) => (order.get(slice(a.label)) ?? 0) - (order.get(slice(b.label)) ?? 0) || a.label.localeCompare(b.label));
+  }
+  return [...merged.values()];
 }

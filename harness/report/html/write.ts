@@ -6,7 +6,7 @@ import { DEFAULT_TOLERANCE } from '../../compare/run-compare.ts';
 import { readRun, readRuns } from '../../compare/runs.ts';
 import type { PageData } from './page-data.ts';
 import { renderPage } from './page.ts';
-import { breakdownPlots, forestPlots } from './plots-data.ts';
+import { breakdownPlots, forestPlots, siteBreakdowns } from './plots-data.ts';
 import { runDetails } from './run-details.ts';
 import { buildSamplesData } from './samples-data.ts';
 
@@ -77,7 +77,7 @@ export async function writeSite(paths: readonly string[], outDir: string, opts: 
     links,
     index_link: null,
     forest: forestPlots(comparison),
-    breakdowns: [],
+    breakdowns: siteBreakdowns(comparison, runs.map((r) => r.info)),
     run: null,
     samples: null,
   };
