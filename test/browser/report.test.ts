@@ -1,6 +1,6 @@
 // The HTML report in a real browser: no external request, no console error, every number on the page equal
 // to scores.json (read from the DOM, not from the embedded data), filters and the sample view working.
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -232,6 +232,20 @@ describe('the HTML report in Chromium', () => {
     expect(await rows.first().locator('[data-field="item"]').textContent()).toBe('item-06625');
     clean(w);
     await w.page.screenshot({ path: join(SCREENSHOTS, 'big-run-samples.png') });
+  });
+
+  it('a page copied without its chunk folder still lists its first samples and says what is missing', async () => {
+    const alone = await mkdtemp(join(tmpdir(), 'parity-alone-'));
+    const copy = join(alone, 'big.html');
+    await copyFile(site.pages.find((p) => p.endsWith('/big.html')) ?? '', copy);
+    const w = await browser.open(copy);
+    const rows = w.page.locator('table[data-table="samples"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await rows.first().locator('[data-field="item"]').textContent()).toBe('item-00000');
+    for (let p = 0; p < 20; p++) await w.page.locator('button[data-page="next"]').click();
+    await expect.poll(() => w.page.locator('[data-sample-missing]').textContent()).toBe('cannot read big.samples/l1.js: keep the folder big.samples/ beside this page');
+    expect(w.external).toEqual([]);
+    expect(w.problems.filter((p) => !p.includes('big.samples/l1.js') && !p.includes('ERR_FILE_NOT_FOUND'))).toEqual([]);
   });
 
   it('report.html of one run is written beside report.md with the same page', async () => {

@@ -84,6 +84,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
   const truncSel = select('truncation', 'truncation', Object.entries(TRUNCATION));
   const search = h('input', { type: 'search', placeholder: 'search prompt, answer, extracted, reference, item id', 'aria-label': 'search samples', 'data-filter': 'search' });
   const status = h('p', { class: 'status', 'data-sample-status': '', 'aria-live': 'polite' });
+  const missing = h('p', { class: 'warning', 'data-sample-missing': '' });
   const tbody = h('tbody');
   const pager = h('div', { class: 'pager' });
   const view = h('div', { class: 'sample-view', 'data-sample-view': '' }, h('p', { class: 'note' }, 'Open a sample to see its prompt, reasoning, answer and scoring.'));
@@ -108,7 +109,14 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     const mine = generation;
     const start = page * PAGE;
     const shown = matches.slice(start, start + PAGE);
-    const rows = await Promise.all(shown.map(async (i) => ({ i, row: await listRow(index, i) })));
+    let rows: { i: number; row: ListRow | null }[];
+    try {
+      rows = await Promise.all(shown.map(async (i) => ({ i, row: await listRow(index, i) })));
+    } catch (err) {
+      // the chunk folder was not copied with the page: say so instead of showing an empty list
+      if (mine === generation) missing.textContent = err instanceof Error ? err.message : String(err);
+      rows = shown.map((i) => ({ i, row: null }));
+    }
     if (mine !== generation) return;
     tbody.replaceChildren(
       ...rows.map(({ i, row }) => {
@@ -142,6 +150,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     generation += 1;
     const mine = generation;
     page = 0;
+    missing.textContent = '';
     const filtered: number[] = [];
     for (let i = 0; i < index.count; i++) if (passes(i)) filtered.push(i);
     const query = (search instanceof HTMLInputElement ? search.value : '').trim().toLowerCase();
@@ -187,6 +196,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     h('p', { class: 'note' }, `${index.count} samples; ${where}.`),
     h('div', { class: 'filters' }, suiteSel, verdictSel, errorSel, truncSel, search),
     status,
+    missing,
     h('table', { class: 'samples', 'data-table': 'samples' }, h('thead', {}, h('tr', {}, ...['#', 'benchmark', 'item', 'sample', 'verdict', 'extracted', 'reference', ''].map((t) => h('th', { scope: 'col' }, t)))), tbody),
     pager,
     view,
