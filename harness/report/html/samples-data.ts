@@ -2,14 +2,12 @@
 // a compact index of every sample (inline), list rows and full texts in chunks. Small runs keep every chunk
 // inline; past INLINE_LIMIT (400 KB) the chunks go to files beside the page, loaded by <script> tags (file:// allows
 // that, not fetch), so a 26,529-sample run does not put its texts into the page.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { readSamplesFile, SAMPLES_FILE } from '../../results/files.ts';
-import type { InstanceRecord } from '../../results/instance-schema.ts';
-import { journalEntrySchema } from '../../run/journal.ts';
 import type { ListRow, SampleDetail, SampleIndex } from './page-data.ts';
+import { detailOf, journalErrors, short } from './sample-records.ts';
 
 export const LIST_CHUNK = 1000;
 export const DETAIL_CHUNK = 50;
@@ -32,74 +30,6 @@ const FLAG = { truncated: 1, thinking: 2, filtered: 4 } as const;
 /** JSON that is also safe inside a <script> element. */
 export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function detailOf(row: InstanceRecord): SampleDetail {
-  const meta = row.metadata ?? {};
-  const pick = (prefix: string) =>
-    Object.fromEntries(Object.entries(meta).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-  const formatted = row.input.formatted;
-  return {
-    suite: meta['suite'] ?? row.evaluation_name,
-    item: row.sample_id,
-    k: Number(meta['sample_index'] ?? '0'),
-    verdict: meta['verdict'] ?? (row.evaluation.is_correct ? 'correct' : 'wrong'),
-    score: row.evaluation.score,
-    extracted: row.answer_attribution[0]?.extracted_value ?? '',
-    reference: row.input.reference.join(' | '),
-    prompt: formatted === null || formatted === undefined ? row.input.raw : conversation(formatted, row.input.raw),
-    reasoning: (row.output?.reasoning_trace ?? []).join('\n'),
-    answer: (row.output?.raw ?? []).join('\n'),
-    finish: meta['finish_reason'] ?? '',
-    error: row.error ?? '',
-    groups: pick('group.'),
-    details: pick('detail.'),
-  };
-}
-
-function conversation(formatted: string, raw: string): string {
-  try {
-    const parsed: unknown = JSON.parse(formatted);
-    if (!Array.isArray(parsed)) return raw;
-    return parsed
-      .map((m: unknown) => (typeof m === 'object' && m !== null && 'role' in m && 'content' in m ? `[${String(m.role)}]\n${String(m.content)}` : ''))
-      .join('\n\n');
-  } catch {
-    return raw;
-  }
-}
-
-function short(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-/** Journal lines with no response: samples that are errors, never wrong answers. */
-async function* journalErrors(path: string): AsyncGenerator<SampleDetail & { kind: string; message: string }> {
-  if (!existsSync(path)) return;
-  const ok = new Set<string>();
-  const errors = new Map<string, { kind: string; message: string }>();
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      continue; // a torn last line: the resume re-does it
-    }
-    const entry = journalEntrySchema.safeParse(value);
-    if (!entry.success) continue;
-    if (entry.data.status === 'ok') ok.add(entry.data.key);
-    else if (entry.data.error !== null) errors.set(entry.data.key, { kind: entry.data.error.kind, message: entry.data.error.message });
-  }
-  for (const [key, error] of errors) {
-    if (ok.has(key)) continue;
-    const first = key.indexOf('/');
-    const last = key.lastIndexOf('/');
-    yield {
-      suite: key.slice(0, first), item: key.slice(first + 1, last), k: Number(key.slice(last + 1)), verdict: 'error', score: null,
-      extracted: '', reference: '', prompt: '', reasoning: '', answer: '', finish: '', error: `${error.kind}: ${error.message}`,
-      groups: {}, details: {}, kind: error.kind, message: error.message,
-    };
-  }
 }
 
 class Dictionary {
