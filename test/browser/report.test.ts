@@ -169,6 +169,10 @@ describe('the HTML report in Chromium', () => {
       const points = await plotPoints(w.page, `breakdown-${benchmarkOfResult(result)}-${dimension}-${metricLabel(result)}`);
       expect(points.get(value ?? '')).toEqual({ value: formatNumber(result.score_details.score, unit), ci: ciText(result) });
     }
+    for (const bench of ['aime25', 'arena-hard-v2']) {
+      const head = headline(scores, bench);
+      expect((await plotPoints(w.page, `forest-${bench}`)).get(QWEN)).toEqual({ value: formatNumber(head.score_details.score, 'percent'), ci: ciText(head) });
+    }
     expect(await w.page.locator('[data-simulated-banner]').count()).toBe(0);
     await w.page.locator('button[data-open="4"]').click();
     const view = w.page.locator('[data-sample-detail]');

@@ -98,6 +98,21 @@ describe('npm run compare with many runs', () => {
     ]);
   });
 
+  it('a run another process still holds (run.lock) is in progress: listed, never used', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-multi-'));
+    const done = await writeRunDir(root, { runId: 'done', value: 60, finishedAt: '2025-11-01T11:00:00.000Z' });
+    const running = await writeRunDir(root, { runId: 'running', value: 90, finishedAt: '2025-11-09T11:00:00.000Z' });
+    // the parent of this test process is alive, so its pid holds the lock
+    await writeFile(join(running, 'run.lock'), `${process.ppid}\n`);
+    const { output } = await jsonOf([done, running]);
+    expect(output.cells[0]?.run_id).toBe('done');
+    expect(output.cells[0]?.other_runs).toEqual([{ run_id: 'running', status: 'in progress', value: 90, why_not_used: 'still running' }]);
+    expect(output.runs.find((r) => r.run_id === 'running')?.status_note).toBe(`process ${process.ppid} is still running it (run.lock)`);
+    // a lock whose process is gone is not a running run
+    await writeFile(join(running, 'run.lock'), '999999999\n');
+    expect((await jsonOf([done, running])).output.cells[0]?.run_id).toBe('running');
+  });
+
   it('a directory that is not a run is bad input that names itself and the fix', async () => {
     const { dirs, root } = await threeRuns(69.0);
     const stray = join(root, 'not-a-run');
