@@ -182,6 +182,11 @@ describe('the HTML report in Chromium', () => {
     expect(await view.locator('[data-field="answer"]').textContent()).toBe('Sample 4 answer. The answer is \\boxed{70}.');
     expect(await view.locator('[data-field="extracted"]').textContent()).toBe('70');
     expect(await view.locator('[data-field="reference answer"]').textContent()).toBe('70');
+    // a judged sample shows each game with its judgment as written
+    await w.page.locator('button[data-open="5"]').click();
+    const games = w.page.locator('[data-sample-detail] [data-field="detail-games"]');
+    await expect.poll(() => games.locator('[data-part="2"] pre').textContent()).toBe('Game 2 of sample 5.\nB is better.');
+    expect(await games.locator('[data-part="1"] code').textContent()).toBe('A>B');
     await w.page.screenshot({ path: join(SCREENSHOTS, 'run-page.png'), fullPage: true });
   });
 

@@ -25,15 +25,37 @@ export function detailView(d: SampleDetail): HTMLElement {
     block('Prompt', d.prompt, 'prompt'),
     block('Reasoning', d.reasoning, 'reasoning'),
     block('Answer', d.answer, 'answer'),
-    ...Object.entries(d.details).map(([k, v]) => block(k, pretty(v), `detail-${k}`)),
+    ...Object.entries(d.details).map(([k, v]) => detailBlock(k, v)),
   );
 }
 
-/** Judge games and other structured details are stored as JSON text; show them indented. */
-function pretty(text: string): string {
+function parse(text: string): unknown {
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    return JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The suite's per-sample details are stored as text, structured ones as JSON. A list of records (an LLM
+ * judge's games) shows one part per record, its long texts as they were written, not as escaped JSON.
+ */
+function detailBlock(key: string, text: string): HTMLElement | null {
+  const value = parse(text);
+  if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+    return h(
+      'div',
+      { class: 'block', 'data-field': `detail-${key}` },
+      h('h4', {}, key),
+      ...value.map((record, i) =>
+        h('div', { class: 'part', 'data-part': String(i + 1) }, h('h4', {}, `${key} ${i + 1}`), ...Object.entries(record).map(([k, v]) => h('div', {}, h('span', { class: 'part-key' }, `${k}: `), typeof v === 'string' && v.includes('\n') ? h('pre', {}, v) : h('code', {}, typeof v === 'string' ? v : JSON.stringify(v))))),
+      ),
+    );
+  }
+  return block(key, typeof value === 'string' ? value : JSON.stringify(value, null, 2), `detail-${key}`);
 }
