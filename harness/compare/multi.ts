@@ -56,7 +56,7 @@ function cellFor(model: string, bench: string, runs: ComparedRun[]): Cell | null
     .filter((r) => r !== chosen)
     .map((r) => ({ run_id: r.info.run_id, status: r.info.status, value: headlineRow(r, bench)?.reproduced.value ?? null, why_not_used: whyNotUsed(r, bench) }));
   if (chosen === null) {
-    return { model, benchmark: bench, state: 'unfinished', run_id: null, row: null, note: 'only runs that are not finished cover this benchmark', other_runs: others };
+    return { model, benchmark: bench, state: 'unfinished', verdict: 'unfinished', run_id: null, row: null, note: 'only runs that are not finished cover this benchmark', other_runs: others };
   }
   const notes: string[] = [];
   if (complete.length > 1) notes.push(`newest of ${complete.length} complete runs`);
@@ -64,12 +64,14 @@ function cellFor(model: string, bench: string, runs: ComparedRun[]): Cell | null
     notes.push(`${chosen.info.error_samples[bench] ?? 0} samples have no response: the score covers only the samples that answered; resume the run before trusting it`);
   }
   if (chosen.reference === null) notes.push('the run names no reference; pass one with --reference <file>');
+  const row = headlineRow(chosen, bench);
   return {
     model,
     benchmark: bench,
     state: 'compared',
+    verdict: row?.verdict ?? 'no reference',
     run_id: chosen.info.run_id,
-    row: headlineRow(chosen, bench),
+    row,
     note: notes.length === 0 ? null : notes.join('; '),
     other_runs: others,
   };

@@ -66,6 +66,8 @@ export const cellSchema = z.strictObject({
   benchmark: z.string(),
   /** compared: a finished run gives the cell its number; unfinished: only runs that are not finished cover it */
   state: z.enum(['compared', 'unfinished']),
+  /** the verdict of the headline row, or "unfinished" */
+  verdict: z.union([verdictSchema, z.literal('unfinished')]),
   run_id: z.string().nullable(),
   /** the headline comparison row of the run used */
   row: comparisonRowSchema.nullable(),

@@ -64,6 +64,7 @@ describe('npm run compare with many runs', () => {
     expect(output.benchmarks).toEqual([{ id: 'aime25', title: 'AIME25' }]);
     const kimi = output.cells.find((cell) => cell.model === 'Kimi K2');
     expect(kimi?.run_id).toBe('20251101-kimi');
+    expect(kimi?.verdict).toBe('consistent');
     expect(kimi?.row?.reproduced.value).toBe(40);
     expect(kimi?.other_runs).toEqual([{ run_id: '20251103-kimi-killed', status: 'unfinished', value: null, why_not_used: 'not finished (no scores.json)' }]);
     const killed = output.runs.find((r) => r.run_id === '20251103-kimi-killed');
@@ -94,7 +95,7 @@ describe('npm run compare with many runs', () => {
     const { code, output } = await jsonOf([killed]);
     expect(code).toBe(0);
     expect(output.cells).toEqual([
-      expect.objectContaining({ state: 'unfinished', run_id: null, row: null, other_runs: [expect.objectContaining({ run_id: 'killed', status: 'unfinished' })] }),
+      expect.objectContaining({ state: 'unfinished', verdict: 'unfinished', run_id: null, row: null, other_runs: [expect.objectContaining({ run_id: 'killed', status: 'unfinished' })] }),
     ]);
   });
 
