@@ -145,6 +145,9 @@ describe('the HTML report in Chromium', () => {
     // the newest complete run of each model; the killed run is listed, never used
     expect(seen.sort()).toEqual([`${QWEN}|aime25|qwen-new`, `${QWEN}|arena-hard-v2|qwen-new`, 'Kimi K2|aime25|kimi', 'Test model (simulated)|aime25|sim'].sort());
     expect(await w.page.locator('tr[data-run="kimi-killed"]').getAttribute('data-status')).toBe('unfinished');
+    // the metrics listed under the table are those of the runs the cells use
+    expect(await w.page.locator('table[data-table="rows"] tr[data-run="qwen-new"]').count()).toBe(3);
+    expect(await w.page.locator('table[data-table="rows"] tr[data-run="qwen-old"]').count()).toBe(0);
     // verdicts are coloured and "not comparable" names its field
     const sim = w.page.locator('td[data-model="Test model (simulated)"]');
     expect(await sim.getAttribute('data-verdict')).toBe('not-comparable');

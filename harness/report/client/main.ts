@@ -40,7 +40,9 @@ function render(data: PageData): void {
   if (data.run !== null) {
     parts.push(section('metrics', 'Every metric', metricsTable(data.run.metrics)));
   }
-  if (data.comparison.rows.length > 0) parts.push(section('rows', 'Every compared metric', rowsTable(data, data.comparison.rows)));
+  // the metrics behind the table: rows of the run each cell uses; older runs keep theirs on their own pages
+  const used = data.comparison.rows.filter((r) => data.comparison.cells.some((c) => c.run_id === r.run_id && c.benchmark === r.benchmark));
+  if (used.length > 0) parts.push(section('rows', 'Every compared metric of the runs in the table', rowsTable(data, used)));
   if (data.samples !== null) parts.push(guarded('the sample browser', () => (data.samples === null ? h('p') : sampleBrowser(data.samples))));
   if (data.run !== null) parts.push(errorSection(data.run), usageSection(data.run), settingsSection(data.run));
   parts.push(section('runs', data.kind === 'index' ? 'Runs' : 'This run', runsTable(data, data.comparison.runs)));
