@@ -4,8 +4,11 @@
 import { benchmarkColumns } from './columns.ts';
 import { compareExitCode, type ComparisonRow } from './compare.ts';
 import { comparisonOutputSchema, type Cell, type ComparisonOutput, type OtherRun, type RunEntry, type TaggedRow } from './output-schema.ts';
-import { compareRun, DEFAULT_TOLERANCE } from './run-compare.ts';
+import { z } from 'zod';
+import { compareRun, DEFAULT_TOLERANCE, resolveReferencePath } from './run-compare.ts';
 import { newestFirst, type RunInfo } from './runs.ts';
+
+const specReference = z.looseObject({ reference: z.string().optional() });
 
 export type ComparedRun = { info: RunInfo; reference: string | null; rows: ComparisonRow[] };
 
@@ -14,7 +17,9 @@ export async function compareRuns(runs: readonly RunInfo[], opts: { reference?: 
   const out: ComparedRun[] = [];
   for (const info of runs) {
     if (info.scores === null) {
-      out.push({ info, reference: null, rows: [] });
+      // not scored yet: nothing to compare, but the reference it will be compared with is known
+      const recorded = opts.reference ?? specReference.safeParse(info.spec?.config).data?.reference ?? null;
+      out.push({ info, reference: recorded === null ? null : resolveReferencePath(recorded), rows: [] });
       continue;
     }
     const compared = await compareRun(info.dir, { ...opts, scores: info.scores });

@@ -70,6 +70,7 @@ describe('npm run compare with many runs', () => {
     const killed = output.runs.find((r) => r.run_id === '20251103-kimi-killed');
     expect(killed?.status).toBe('unfinished');
     expect(killed?.status_note).toMatch(/no scores\.json.*--resume 20251103-kimi-killed/);
+    expect(killed?.reference).toBe(output.runs.find((r) => r.run_id === '20251101-kimi')?.reference);
     // every metric of every scored run is there, tagged with its run
     expect(new Set(output.rows.map((r) => r.run_id))).toEqual(new Set(['20251101-qwen-old', '20251102-qwen-new', '20251101-kimi']));
   });
