@@ -90,6 +90,19 @@ describe('npm run compare with many runs', () => {
     expect(only.cells[0]?.note).toMatch(/names no reference; pass one with --reference/);
   });
 
+  it('the text names why a cell is not comparable and flags a cell whose run has error samples', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-multi-'));
+    const reference = join(root, 'table.json');
+    await writeFile(reference, JSON.stringify([referenceRecord('Sim', [{ benchmark: 'AIME25', score: 50, metric_id: 'avg_at_k' }], 'test/sim')]));
+    const sim = await writeRunDir(root, { runId: 'sim', model: { name: 'Sim', id: 'test/sim', simulated: true }, value: 52, reference, errorSamples: 1 });
+    const c = capture();
+    expect(await main([sim], c.io)).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/\| Sim \(simulated\) \| 52\.0 \[42\.2, 61\.8\] \/ 50\.0; not comparable: model; INCOMPLETE; run sim \|/);
+    expect(text).toMatch(/- Sim \(simulated\) × AIME25: not comparable: model \(run simulated endpoint, published the real model\)\. 1 samples have no response/);
+    expect(text).toMatch(/WARNING: aime25 has 1 error samples \(no response\) in sim/);
+  });
+
   it('a cell covered only by a killed run is unfinished, with no number', async () => {
     const root = await mkdtemp(join(tmpdir(), 'parity-multi-'));
     const killed = await writeRunDir(root, { runId: 'killed', scored: false });
