@@ -21,7 +21,7 @@ async function bundle(): Promise<{ script: string; style: string }> {
     write: false,
     legalComments: 'eof',
     // the bundled libraries are ISC-licensed; their notice travels with each copy
-    banner: { js: '/* Includes Observable Plot (ISC, Copyright 2020-2025 Observable, Inc.) and d3 (ISC, Copyright 2010-2023 Mike Bostock). */' },
+    banner: { js: '/* Includes Observable Plot (ISC, Copyright 2020-2025 Observable, Inc.) and d3 modules (ISC, Copyright Mike Bostock). */' },
     logLevel: 'silent',
   });
   const out = result.outputFiles[0];
