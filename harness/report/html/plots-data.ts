@@ -64,6 +64,25 @@ export function breakdownPlots(run: RunInfo, opts: { only?: string; model?: stri
   return [...plots.values()];
 }
 
+/**
+ * A run's other whole-benchmark metrics side by side (pass@k beside avg@k, with and without style control),
+ * one plot per benchmark and unit where there is more than one.
+ */
+export function metricPlots(run: RunInfo): ForestPlot[] {
+  const plots = new Map<string, ForestPlot>();
+  for (const result of run.scores?.evaluation_results ?? []) {
+    if (result.evaluation_name.includes('/')) continue;
+    const bench = benchmarkOfResult(result);
+    const unit = result.metric_config.metric_unit ?? '';
+    const id = `metrics-${bench}-${unit}`;
+    const plot = plots.get(id) ?? { id, title: `${benchmarkTitle(bench)}: every metric (${unit})`, unit, metric: 'value', points: [] };
+    const ci = result.score_details.uncertainty?.confidence_interval;
+    plot.points.push({ label: metricLabel(result), run_id: run.run_id, value: result.score_details.score, ci: ci === undefined ? null : { lower: ci.lower, upper: ci.upper }, published: null, verdict: '' });
+    plots.set(id, plot);
+  }
+  return [...plots.values()].filter((p) => p.points.length > 1);
+}
+
 /** The index page's breakdowns: the slices of every run a cell uses, one row per slice and model. */
 export function siteBreakdowns(output: ComparisonOutput, runs: readonly RunInfo[]): ForestPlot[] {
   const merged = new Map<string, ForestPlot>();

@@ -6,7 +6,7 @@ import { DEFAULT_TOLERANCE } from '../../compare/run-compare.ts';
 import { readRun, readRuns } from '../../compare/runs.ts';
 import type { PageData } from './page-data.ts';
 import { renderPage } from './page.ts';
-import { breakdownPlots, forestPlots, siteBreakdowns } from './plots-data.ts';
+import { breakdownPlots, forestPlots, metricPlots, siteBreakdowns } from './plots-data.ts';
 import { runDetails } from './run-details.ts';
 import { buildSamplesData } from './samples-data.ts';
 
@@ -33,7 +33,7 @@ async function writeRunPage(run: ComparedRun, pageDir: string, name: string, ext
     links: extra.links,
     index_link: extra.indexLink,
     forest: forestPlots(comparison),
-    breakdowns: breakdownPlots(run.info),
+    breakdowns: [...metricPlots(run.info), ...breakdownPlots(run.info)],
     run: runDetails(run.info, samples),
     samples: samples?.index ?? null,
   };
