@@ -61,11 +61,22 @@ export async function writeSite(paths: readonly string[], outDir: string, opts: 
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   const runs = await compareRuns(await readRuns(paths), { ...opts, tolerance });
   await mkdir(outDir, { recursive: true });
-  const links = Object.fromEntries(runs.map((r) => [r.info.run_id, `${pageName(r.info.run_id)}.html`]));
+  // two run directories may carry the same id (copies from different machines): each gets its own page
+  const names = new Map<ComparedRun, string>();
+  const taken = new Set<string>(['index']);
+  for (const run of runs) {
+    const base = pageName(run.info.run_id);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    names.set(run, name);
+  }
+  const links = Object.fromEntries(runs.map((r) => [r.info.run_id, `${names.get(r) ?? ''}.html`]));
   const pages: string[] = [];
   for (const run of runs) {
-    await rm(join(outDir, `${pageName(run.info.run_id)}.samples`), { recursive: true, force: true });
-    pages.push(await writeRunPage(run, outDir, pageName(run.info.run_id), { tolerance, indexLink: 'index.html', links }));
+    const name = names.get(run) ?? pageName(run.info.run_id);
+    await rm(join(outDir, `${name}.samples`), { recursive: true, force: true });
+    pages.push(await writeRunPage(run, outDir, name, { tolerance, indexLink: 'index.html', links }));
   }
   const comparison = buildComparison(runs, tolerance);
   const data: PageData = {

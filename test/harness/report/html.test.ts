@@ -38,6 +38,15 @@ describe('npm run report', () => {
     expect(data.comparison.runs.map((r) => [r.run_id, r.status])).toEqual([['run-a', 'complete'], ['run-b', 'unfinished']]);
   });
 
+  it('gives two run directories with the same run id a page each', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-site-'));
+    const a = await writeRunDir(join(root, 'one'), { runId: 'same', samples: 2 });
+    const b = await writeRunDir(join(root, 'two'), { runId: 'same', samples: 2 });
+    const out = join(root, 'site');
+    expect(await main([a, b, '--out', out], capture().io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'same-2.html', 'same.html']);
+  });
+
   it('is bad input without --out, or with a directory that is not a run', async () => {
     const root = await mkdtemp(join(tmpdir(), 'parity-site-'));
     const a = await writeRunDir(root, { runId: 'run-a' });
