@@ -89,7 +89,8 @@ export async function readRun(path: string): Promise<RunInfo> {
   const simulated = scores
     ? scores.source_metadata.additional_details?.simulated === 'true'
     : configModel !== null && (configModel.model.simulated === true || configModel.simulator !== undefined);
-  const specName = configModel === null ? basename(dir) : `${configModel.model.name}${simulated ? ' (simulated)' : ''}`;
+  // labelled as scores.json labels a simulated model, so a killed run joins its model's row
+  const specName = configModel === null ? basename(dir) : `${configModel.model.name}${simulated && !/simulated/i.test(configModel.model.name) ? ' (simulated)' : ''}`;
   const finishedTimes = scores?.evaluation_results.flatMap((r) => (r.evaluation_timestamp === undefined ? [] : [r.evaluation_timestamp])) ?? [];
   const error_samples = scores === null ? {} : errorCounts(scores);
   const benchmarks = scores

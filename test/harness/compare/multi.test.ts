@@ -103,6 +103,16 @@ describe('npm run compare with many runs', () => {
     expect(text).toMatch(/WARNING: aime25 has 1 error samples \(no response\) in sim/);
   });
 
+  it('a killed simulated run joins the row of its finished runs', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-multi-'));
+    const model = { name: 'Simulated model (offline demo)', id: 'parity/simulated-demo', simulated: true };
+    const done = await writeRunDir(root, { runId: 'done', model, value: 70 });
+    const killed = await writeRunDir(root, { runId: 'killed', model, scored: false, finishedAt: '2025-12-01T00:00:00.000Z' });
+    const { output } = await jsonOf([done, killed]);
+    expect(output.models).toEqual(['Simulated model (offline demo)']);
+    expect(output.cells[0]?.other_runs.map((r) => r.run_id)).toEqual(['killed']);
+  });
+
   it('a cell covered only by a killed run is unfinished, with no number', async () => {
     const root = await mkdtemp(join(tmpdir(), 'parity-multi-'));
     const killed = await writeRunDir(root, { runId: 'killed', scored: false });
