@@ -8,6 +8,7 @@ import { pageDataSchema } from '../../../harness/report/html/page-data.ts';
 import { buildSamplesData, DETAIL_CHUNK, LIST_CHUNK } from '../../../harness/report/html/samples-data.ts';
 import { writeRunReportHtml } from '../../../harness/report/html/write.ts';
 import { writeRunDir } from '../../fixtures/results/run-dirs.ts';
+import { runCli } from '../../helpers/cli.ts';
 
 function capture() {
   const out: string[] = [];
@@ -36,6 +37,18 @@ describe('npm run report', () => {
     expect(data.kind).toBe('index');
     expect(data.links).toEqual({ 'run-a': 'run-a.html', 'run-b': 'run-b.html' });
     expect(data.comparison.runs.map((r) => [r.run_id, r.status])).toEqual([['run-a', 'complete'], ['run-b', 'unfinished']]);
+  });
+
+  it('runs as a script: npm run report writes the site and exits 0, bad input exits 2', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-site-'));
+    const a = await writeRunDir(root, { runId: 'run-a', samples: 4 });
+    const ok = await runCli('harness/cli/report.ts', [a, '--out', join(root, 'site')]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`report: ${join(root, 'site', 'index.html')}`);
+    expect(existsSync(join(root, 'site', 'run-a.html'))).toBe(true);
+    const bad = await runCli('harness/cli/report.ts', [join(root, 'nope'), '--out', join(root, 'site')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${join(root, 'nope')}: no such directory`);
   });
 
   it('gives two run directories with the same run id a page each', async () => {
