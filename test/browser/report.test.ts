@@ -84,6 +84,9 @@ beforeAll(async () => {
   // two samples of the simulated run got no response: the journal keeps them as errors
   const entry = (key: string) => JSON.stringify({ key, request_hash: 'h', status: 'error', completion: null, error: { kind: 'timeout', status: null, code: null, message: `no response for ${key} within 30 s`, retryAfterMs: null }, attempts: 3, latency_ms: 30000, at: '2025-11-01T12:59:00.000Z' });
   await appendFile(join(dirs.get('sim') ?? '', 'journal.jsonl'), `${entry('aime25/item-09999/0')}\n${entry('aime25/item-09999/1')}\n`);
+  // the killed run answered two samples before it stopped
+  const answered = (key: string) => JSON.stringify({ key, request_hash: 'h', status: 'ok', completion: { content: 'The answer is \\boxed{7}.', reasoning: null, finish_reason: 'stop', truncated: false, truncated_in_thinking: false, usage: null }, error: null, attempts: 1, latency_ms: 900, at: '2025-11-03T08:59:00.000Z' });
+  await appendFile(join(dirs.get('kimi-killed') ?? '', 'journal.jsonl'), `${answered('aime25/item-00000/0')}\n${answered('aime25/item-00000/1')}\n`);
   await add('big', writeRunDir(join(root, 'big'), { runId: 'big', value: 60, samples: BIG, finishedAt: '2025-10-01T11:00:00.000Z' }));
   site = await writeSite([...dirs.values()], join(root, 'site'));
 }, 180_000);
@@ -221,6 +224,7 @@ describe('the HTML report in Chromium', () => {
     clean(w);
     expect(await w.page.locator('td[data-benchmark="aime25"]').getAttribute('data-verdict')).toBe('unfinished');
     expect(await w.page.locator('#run').textContent()).toMatch(/unfinished: no scores\.json/);
+    expect(await w.page.locator('#run').textContent()).toContain('2 samples answered so far (journal.jsonl)');
     await w.page.screenshot({ path: join(SCREENSHOTS, 'unfinished-run.png'), fullPage: true });
   });
 

@@ -84,6 +84,7 @@ export function runDetails(info: RunInfo, samples: SamplesData | null): RunDetai
     facts.push(['config hash', scores.eval_library.additional_details?.config_hash ?? '—']);
     facts.push(['samples file', `${scores.detailed_evaluation_results?.total_rows ?? '?'} rows, sha256 ${scores.detailed_evaluation_results?.checksum ?? '?'}`]);
   }
+  if (scores === null && samples !== null) facts.push(['journal', `${samples.journalResponses} samples answered so far (journal.jsonl); they are scored when the run is finished`]);
   if (info.spec !== null) facts.push(['config file', info.spec.config_file], ['protocol hash', info.spec.protocol_hash], ['flags', JSON.stringify(info.spec.flags)]);
   return {
     run_id: info.run_id,

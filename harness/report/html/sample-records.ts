@@ -44,8 +44,8 @@ export function short(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
-/** Journal lines with no response: samples that are errors, never wrong answers. */
-export async function* journalErrors(path: string): AsyncGenerator<SampleDetail & { kind: string; message: string }> {
+/** Journal lines with no response: samples that are errors, never wrong answers. `counts.ok` gets the answered ones. */
+export async function* journalErrors(path: string, counts: { ok: number }): AsyncGenerator<SampleDetail & { kind: string; message: string }> {
   if (!existsSync(path)) return;
   const ok = new Set<string>();
   const errors = new Map<string, { kind: string; message: string }>();
@@ -61,6 +61,7 @@ export async function* journalErrors(path: string): AsyncGenerator<SampleDetail 
     if (entry.data.status === 'ok') ok.add(entry.data.key);
     else if (entry.data.error !== null) errors.set(entry.data.key, { kind: entry.data.error.kind, message: entry.data.error.message });
   }
+  counts.ok = ok.size;
   for (const [key, error] of errors) {
     if (ok.has(key)) continue;
     const first = key.indexOf('/');

@@ -23,6 +23,8 @@ export type SamplesData = {
   usage: Map<string, SuiteUsage>;
   /** the first journal message of each error kind, per suite */
   errorExamples: Map<string, Record<string, string>>;
+  /** samples with a response in journal.jsonl (scored or not yet) */
+  journalResponses: number;
 };
 
 const FLAG = { truncated: 1, thinking: 2, filtered: 4 } as const;
@@ -115,7 +117,8 @@ export async function buildSamplesData(runDir: string, pageDir: string, chunkDir
       await add(detail, '', flags);
     }
   }
-  for await (const error of journalErrors(join(runDir, 'journal.jsonl'))) {
+  const journal = { ok: 0 };
+  for await (const error of journalErrors(join(runDir, 'journal.jsonl'), journal)) {
     const examples = errorExamples.get(error.suite) ?? {};
     examples[error.kind] ??= error.message;
     errorExamples.set(error.suite, examples);
@@ -138,5 +141,6 @@ export async function buildSamplesData(runDir: string, pageDir: string, chunkDir
     inline: chunks,
     usage,
     errorExamples,
+    journalResponses: journal.ok,
   };
 }
