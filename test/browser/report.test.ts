@@ -254,6 +254,17 @@ describe('the HTML report in Chromium', () => {
     await w.page.fill('input[data-filter="search"]', 'Sample 26500 answer');
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(`1 of ${BIG} samples match “sample 26500 answer”`);
     expect(await rows.first().locator('[data-field="item"]').textContent()).toBe('item-06625');
+    await rows.first().locator('button').click();
+    await expect.poll(() => w.page.locator('[data-sample-detail] [data-field="answer"]').textContent()).toBe('Sample 26500 answer. The answer is \\boxed{70}.');
+    // the search kept only the last chunks of text in memory; earlier ones are read again when opened
+    await w.page.fill('input[data-filter="search"]', '');
+    await expect.poll(() => status.textContent()).toBe(`${BIG} of ${BIG} samples`);
+    await rows.nth(3).locator('button').click();
+    await expect.poll(() => w.page.locator('[data-sample-detail] [data-field="answer"]').textContent()).toBe('Sample 3 answer. The answer is \\boxed{3}.');
+    for (let p = 0; p < 10; p++) await w.page.locator('button[data-page="next"]').click();
+    await expect.poll(() => rows.first().getAttribute('data-sample')).toBe('500');
+    await rows.first().locator('button').click();
+    await expect.poll(() => w.page.locator('[data-sample-detail] [data-field="answer"]').textContent()).toBe('Sample 500 answer. The answer is \\boxed{70}.');
     clean(w);
     await w.page.screenshot({ path: join(SCREENSHOTS, 'big-run-samples.png') });
   });

@@ -13,9 +13,23 @@ declare global {
 const loaded = new Map<string, ChunkRows>();
 const pending = new Map<string, Promise<ChunkRows>>();
 const waiters = new Map<string, (rows: ChunkRows) => void>();
+/** full texts kept in memory: a search reads every chunk, and a run's texts may be hundreds of megabytes */
+const KEEP_DETAIL_CHUNKS = 40;
+const detailOrder: string[] = [];
+
+function remember(name: string, rows: ChunkRows): void {
+  loaded.set(name, rows);
+  if (!name.startsWith('d') || detailOrder.includes(name)) return;
+  detailOrder.push(name);
+  while (detailOrder.length > KEEP_DETAIL_CHUNKS) {
+    const old = detailOrder.shift();
+    if (old !== undefined) loaded.delete(old);
+  }
+}
 
 window.parityChunk = (name, rows) => {
-  loaded.set(name, rows);
+  remember(name, rows);
+  pending.delete(name);
   waiters.get(name)?.(rows);
   waiters.delete(name);
 };
@@ -32,7 +46,7 @@ function inline(name: string): ChunkRows | null {
 export function loadChunk(name: string, dir: string | null): Promise<ChunkRows> {
   const have = loaded.get(name) ?? inline(name);
   if (have !== null) {
-    loaded.set(name, have);
+    remember(name, have);
     return Promise.resolve(have);
   }
   const going = pending.get(name);
@@ -45,7 +59,10 @@ export function loadChunk(name: string, dir: string | null): Promise<ChunkRows> 
     waiters.set(name, resolve);
     const script = document.createElement('script');
     script.src = `${dir}/${name}.js`;
+    // the data lives in `loaded` once the script has run; the element and its source can go
+    script.onload = () => script.remove();
     script.onerror = () => {
+      script.remove();
       pending.delete(name);
       reject(new Error(`cannot read ${dir}/${name}.js: keep the folder ${dir}/ beside this page`));
     };
