@@ -196,6 +196,10 @@ describe('the HTML report in Chromium', () => {
     expect(await view.locator('[data-field="answer"]').textContent()).toBe('Sample 4 answer. The answer is \\boxed{70}.');
     expect(await view.locator('[data-field="extracted"]').textContent()).toBe('70');
     expect(await view.locator('[data-field="reference answer"]').textContent()).toBe('70');
+    // a dataset group filters the list: writeRunDir puts even samples in contest I, odd ones in II
+    await w.page.selectOption('select[data-filter="group:contest"]', { label: 'II' });
+    await expect.poll(() => w.page.locator('[data-sample-status]').textContent()).toBe('6 of 12 samples');
+    expect(await w.page.locator('table[data-table="samples"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-sample')))).toEqual(['1', '3', '5', '7', '9', '11']);
     // a judged sample shows each game with its judgment as written
     await w.page.locator('button[data-open="5"]').click();
     const games = w.page.locator('[data-sample-detail] [data-field="detail-games"]');

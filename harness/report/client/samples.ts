@@ -47,6 +47,11 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
   const verdictSel = select('verdict', 'verdict', [['', 'all verdicts'], ...index.verdicts.map((s, i): [string, string] => [String(i), s])]);
   const errorSel = select('error', 'error kind', [['', 'any error kind'], ...index.error_kinds.map((s, i): [string, string] => [String(i), i === 0 ? 'no error' : s]).filter(([v]) => v !== '0' || index.error_kinds.length > 1)]);
   const truncSel = select('truncation', 'truncation', Object.entries(TRUNCATION));
+  // dataset groups (difficulty, discipline, ...): value v is stored as v + 1, 0 when a sample has none
+  const groupFilters = index.groups.map((g) => ({
+    codes: decode(g.codes),
+    el: select(`group:${g.key}`, g.key, [['', `any ${g.key}`], ...g.values.map((v, i): [string, string] => [String(i + 1), v])]),
+  }));
   const search = h('input', { type: 'search', placeholder: 'search prompt, answer, extracted, reference, item id', 'aria-label': 'search samples', 'data-filter': 'search' });
   const status = h('p', { class: 'status', 'data-sample-status': '', 'aria-live': 'polite' });
   const missing = h('p', { class: 'warning', 'data-sample-missing': '' });
@@ -67,7 +72,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     if (t === 'thinking' && (flags & 2) === 0) return false;
     if (t === 'filtered' && (flags & 4) === 0) return false;
     if (t === 'complete' && (flags & 7) !== 0) return false;
-    return true;
+    return groupFilters.every((g) => g.el.value === '' || String(g.codes[i] ?? 0) === g.el.value);
   }
 
   async function render(): Promise<void> {
@@ -147,7 +152,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     }
   }
 
-  for (const el of [suiteSel, verdictSel, errorSel, truncSel]) el.addEventListener('change', () => void refresh());
+  for (const el of [suiteSel, verdictSel, errorSel, truncSel, ...groupFilters.map((g) => g.el)]) el.addEventListener('change', () => void refresh());
   let timer = 0;
   search.addEventListener('input', () => {
     window.clearTimeout(timer);
@@ -159,7 +164,7 @@ export function sampleBrowser(index: SampleIndex): HTMLElement {
     'samples',
     'Samples',
     h('p', { class: 'note' }, `${index.count} samples; ${where}.`),
-    h('div', { class: 'filters' }, suiteSel, verdictSel, errorSel, truncSel, search),
+    h('div', { class: 'filters' }, suiteSel, verdictSel, errorSel, truncSel, ...groupFilters.map((g) => g.el), search),
     status,
     missing,
     h('table', { class: 'samples', 'data-table': 'samples' }, h('thead', {}, h('tr', {}, ...['#', 'benchmark', 'item', 'sample', 'verdict', 'extracted', 'reference', ''].map((t) => h('th', { scope: 'col' }, t)))), tbody),

@@ -63,6 +63,9 @@ export const runDetailsSchema = z.strictObject({
   pricing: z.string().nullable(),
 });
 
+/** One dataset group as a filter: its values, and per sample a byte (base64): 0 none, else 1 + value index. */
+export const sampleGroupSchema = z.strictObject({ key: z.string(), values: z.array(z.string()), codes: z.string() });
+
 /**
  * The sample index: one entry per sample in `codes` (base64, 4 bytes each: suite, verdict, error kind,
  * flags), enough to filter all of them at once. Rows and full texts sit in chunks, inline or in files.
@@ -77,6 +80,7 @@ export const sampleIndexSchema = z.strictObject({
   detail_chunk: z.number(),
   /** folder of chunk files beside the page, or null when every chunk is inline */
   chunk_dir: z.string().nullable(),
+  groups: z.array(sampleGroupSchema),
 });
 
 export const pageDataSchema = z.strictObject({
@@ -100,6 +104,7 @@ export type MetricLine = z.infer<typeof metricLineSchema>;
 export type SuiteDetails = z.infer<typeof suiteDetailsSchema>;
 export type RunDetails = z.infer<typeof runDetailsSchema>;
 export type SampleIndex = z.infer<typeof sampleIndexSchema>;
+export type SampleGroup = z.infer<typeof sampleGroupSchema>;
 export type PageData = z.infer<typeof pageDataSchema>;
 
 /** A row of the sample list: [item id, sample index, extracted, reference, score]. */

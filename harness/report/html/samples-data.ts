@@ -7,6 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSamplesFile, SAMPLES_FILE } from '../../results/files.ts';
 import type { ListRow, SampleDetail, SampleIndex } from './page-data.ts';
+import { GroupCodes } from './group-codes.ts';
 import { detailOf, journalErrors, short } from './sample-records.ts';
 
 export const LIST_CHUNK = 1000;
@@ -51,6 +52,7 @@ export async function buildSamplesData(runDir: string, pageDir: string, chunkDir
   const kinds = new Dictionary();
   kinds.code('');
   const codes: number[] = [];
+  const groups = new GroupCodes();
   const usage = new Map<string, SuiteUsage>();
   const errorExamples = new Map<string, Record<string, string>>();
   const chunks = new Map<string, string>();
@@ -86,6 +88,7 @@ export async function buildSamplesData(runDir: string, pageDir: string, chunkDir
   let n = 0;
   async function add(detail: SampleDetail, kind: string, flags: number): Promise<void> {
     codes.push(suites.code(detail.suite), verdicts.code(detail.verdict), kinds.code(kind), flags);
+    groups.add(detail.groups);
     list.push([detail.item, detail.k, short(detail.extracted), short(detail.reference), detail.score ?? -1]);
     details.push(detail);
     n += 1;
@@ -137,6 +140,7 @@ export async function buildSamplesData(runDir: string, pageDir: string, chunkDir
       list_chunk: LIST_CHUNK,
       detail_chunk: DETAIL_CHUNK,
       chunk_dir: external ? chunkDir : null,
+      groups: groups.finish(),
     },
     inline: chunks,
     usage,

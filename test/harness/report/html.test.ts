@@ -114,6 +114,7 @@ describe('report.html', () => {
     expect(data.index.count).toBe(n);
     expect(data.index.chunk_dir).toBe('report.samples');
     expect(Buffer.from(data.index.codes, 'base64').length).toBe(4 * n);
+    expect(data.index.groups.map((g) => [g.key, g.values, Buffer.from(g.codes, 'base64').subarray(0, 3).toJSON().data])).toEqual([['contest', ['I', 'II'], [1, 2, 1]]]);
     // the first chunk of each kind stays in the page so the list shows at once
     expect(data.inline.has('l0') && data.inline.has('d0')).toBe(true);
     const files = readdirSync(join(large, 'report.samples'));
