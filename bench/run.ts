@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const SECTIONS = ['runner', 'runner-stream', 'replicas', 'supergpqa', 'grading'] as const;
+const SECTIONS = ['runner', 'runner-stream', 'replicas', 'supergpqa', 'grading', 'report'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function runSection(section: Section): Promise<string> {
@@ -20,13 +20,21 @@ async function runSection(section: Section): Promise<string> {
     const { runSuperGpqaScaleBench } = await import('./supergpqa-scale.ts');
     return runSuperGpqaScaleBench();
   }
+  if (section === 'report') {
+    const { runReportBench } = await import('./report.ts');
+    return runReportBench(fileURLToPath(import.meta.url));
+  }
   const { runGradingBench } = await import('./grading.ts');
   return runGradingBench();
 }
 
 const arg = process.argv[2];
 const section = SECTIONS.find((s) => s === arg);
-if (section) {
+if (arg === 'report-build' && process.argv[3] !== undefined) {
+  // the report section's second process: only the page, so its peak RSS is its own
+  const { buildReport } = await import('./report.ts');
+  process.stdout.write(`${await buildReport(process.argv[3])}\n`);
+} else if (section) {
   process.stdout.write(`${await runSection(section)}\n`);
 } else if (arg !== undefined) {
   process.stderr.write(`usage: npm run bench [-- ${SECTIONS.join('|')}]\n`);

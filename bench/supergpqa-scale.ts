@@ -11,7 +11,7 @@ const ROWS = 26_529;
 const DIFFICULTIES = ['easy', 'middle', 'hard'];
 const DISCIPLINES = ['Science', 'Engineering', 'Medicine', 'Literature and Arts', 'Economics'];
 
-async function writeQuestions(path: string): Promise<void> {
+export async function writeQuestions(path: string): Promise<void> {
   const out = createWriteStream(path);
   for (let i = 0; i < ROWS; i++) {
     const options = Array.from({ length: 4 + (i % 7) }, (_, j) => `option ${j} of question ${i}: ${'lorem ipsum '.repeat(3)}`);

@@ -1,14 +1,15 @@
-// npm run compare -- <run-dir> [--reference <file>] [--json] [--tolerance X]
-// Exit 0: nothing diverges. 1: something diverges. 2: bad input.
+// npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X]
+// One table for every run given: models x benchmarks, each cell from the newest complete run.
+// Exit 0: nothing diverges. 1: a cell's run diverges. 2: bad input.
 import { parseArgs } from 'node:util';
-import { compareExitCode } from '../compare/compare.ts';
-import type { AggregateRecord } from '../results/aggregate-schema.ts';
-import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
-import { comparisonTable } from '../compare/table.ts';
+import { buildComparison, compareRuns } from '../compare/multi.ts';
+import { comparisonText } from '../compare/multi-table.ts';
+import { DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
+import { readRuns, type RunInfo } from '../compare/runs.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
 
-const USAGE = 'usage: npm run compare -- <run-dir> [--reference <file>] [--json] [--tolerance X]';
+const USAGE = 'usage: npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X]';
 
 export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 1 | 2> {
   let parsed;
@@ -20,15 +21,19 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
         reference: { type: 'string' },
         json: { type: 'boolean', default: false },
         tolerance: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (err) {
     io.err(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
   }
-  const [runDir, ...extra] = parsed.positionals;
-  if (runDir === undefined || extra.length > 0) {
-    io.err(`expected exactly one run directory\n${USAGE}`);
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) {
+    io.err(`expected one or more run directories\n${USAGE}`);
     return 2;
   }
   const tolerance = parsed.values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(parsed.values.tolerance);
@@ -37,24 +42,20 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     return 2;
   }
   try {
-    const { rows, referencePath, run } = await compareRun(runDir, {
+    const runs = await readRuns(parsed.positionals, BENCHMARKS);
+    const compared = await compareRuns(runs, {
       tolerance,
       catalogue: BENCHMARKS,
       ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
     });
-    const code = compareExitCode(rows);
+    const output = buildComparison(compared, BENCHMARKS, tolerance);
     if (parsed.values.json) {
-      io.out(JSON.stringify({ reference: referencePath, tolerance, exit_code: code, rows }, null, 2));
+      io.out(JSON.stringify(output, null, 2));
     } else {
-      io.out(`Reference: ${referencePath} (tolerance ${tolerance} points)\n`);
-      io.out(comparisonTable(rows));
-      const count = (v: string) => rows.filter((r) => r.verdict === v).length;
-      io.out(
-        `\n${count('consistent')} consistent, ${count('diverges')} diverging, ${count('not comparable')} not comparable, ${count('no reference')} without a published number.`,
-      );
-      for (const warning of coverageWarnings(run)) io.out(warning);
+      io.out(comparisonText(output));
+      for (const run of runs) for (const warning of coverageWarnings(run)) io.out(warning);
     }
-    return code;
+    return output.exit_code;
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err));
     return 2;
@@ -62,15 +63,10 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
 }
 
 /** Samples that never got an answer are kept out of every score; a reader of the verdicts must know. */
-function coverageWarnings(run: AggregateRecord): string[] {
-  const seen = new Map<string, number>();
-  for (const result of run.evaluation_results) {
-    const details = result.generation_config?.additional_details ?? {};
-    const errors = Number(details['error_samples'] ?? '0');
-    const suite = result.evaluation_name.split('/')[0] ?? result.evaluation_name;
-    if (errors > 0) seen.set(suite, errors);
-  }
-  return [...seen].map(([suite, n]) => `WARNING: ${suite} has ${n} error samples (no response): its scores cover only the samples that answered; resume the run before trusting a verdict.`);
+function coverageWarnings(run: RunInfo): string[] {
+  return Object.entries(run.error_samples)
+    .filter(([, n]) => n > 0)
+    .map(([bench, n]) => `WARNING: ${bench} has ${n} error samples (no response) in ${run.run_id}: its scores cover only the samples that answered; resume the run before trusting a verdict.`);
 }
 
 if (isEntryPoint(import.meta.url)) {

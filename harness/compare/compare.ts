@@ -4,37 +4,12 @@ import type { BenchmarkCatalogue, BenchmarkSlice } from '../results/benchmarks.t
 import { DETAIL_KEYS } from '../results/generation-details.ts';
 import { Z95 } from '../stats/summary.ts';
 import { compareFacts, resultFacts, sameFact, type FactDifference, UNKNOWN } from './facts.ts';
+import type { ComparisonRowData } from './output-schema.ts';
 
-export type Verdict = 'consistent' | 'diverges' | 'not comparable' | 'no reference';
+export type { Verdict } from './output-schema.ts';
 
-export type ComparisonRow = {
-  model: string;
-  /** suite id, or the run's evaluation_name when it names no known benchmark */
-  benchmark: string;
-  evaluation_name: string;
-  /** metric id with its parameters, e.g. "avg_at_k(k=64)" */
-  metric: string;
-  headline: boolean;
-  unit: string;
-  /** "subset N of M" for a --subset run (its interval is the subset's, about the full-set value); null otherwise */
-  coverage: string | null;
-  reproduced: {
-    value: number;
-    standard_error: number | null;
-    ci: { lower: number; upper: number } | null;
-    num_samples: number | null;
-  };
-  published: { value: number; source: string; source_url: string | null; note: string | null } | null;
-  /** reproduced - published, only for comparable rows */
-  delta: number | null;
-  /** |delta| in reproduced standard errors */
-  se_apart: number | null;
-  verdict: Verdict;
-  /** why a row is not comparable: each differing field with both values */
-  differs: FactDifference[];
-  /** protocol facts the reference marks unknown, or the run does not record */
-  unknown: string[];
-};
+/** One (model, benchmark, metric) of a run against its published number; stated as zod in output-schema.ts. */
+export type ComparisonRow = ComparisonRowData;
 
 export type CompareOptions = {
   tolerance: number;

@@ -41,20 +41,21 @@ async function recordedReference(runDir: string, scores: AggregateRecord): Promi
   return spec.data.reference ?? spec.data.config?.reference ?? null;
 }
 
-export type RunComparison = { run: AggregateRecord; referencePath: string; rows: ComparisonRow[] };
+export type RunComparison = { run: AggregateRecord; referencePath: string | null; rows: ComparisonRow[] };
 
-/** Throws ResultsFileError (bad input: exit code 2) when the run or the reference cannot be read. */
+/**
+ * Compares one run with the reference it records (or `opts.reference`). A run that names no reference
+ * gets "no reference" rows. Throws ResultsFileError (bad input: exit code 2) when the run or the
+ * reference cannot be read, or the reference holds nothing for the run's model.
+ */
 export async function compareRun(
   runDir: string,
-  opts: { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue },
+  opts: { reference?: string; tolerance?: number; scores?: AggregateRecord; catalogue: BenchmarkCatalogue },
 ): Promise<RunComparison> {
-  const run = await readScoresFile(runDir);
+  const run = opts.scores ?? (await readScoresFile(runDir));
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   const recorded = opts.reference ?? (await recordedReference(runDir, run));
-  if (recorded === null) {
-    throw new ResultsFileError(
-      `${join(runDir, 'scores.json')}: the run records no reference; pass one with --reference results/reference/<file>.json`,
-    );
-  }
+  if (recorded === null) return { run, referencePath: null, rows: compareRecords(run, [], { tolerance, catalogue: opts.catalogue }) };
   const referencePath = resolveReferencePath(recorded);
   const references = await readAggregateFile(referencePath);
   // a misspelt model name would otherwise turn every row into "no reference" and the check green
@@ -62,6 +63,6 @@ export async function compareRun(
     const held = references.map((ref) => ref.model_info.name).join(', ');
     throw new ResultsFileError(`${referencePath}: no published numbers for model "${run.model_info.name}" (id ${run.model_info.id}). The file holds: ${held}. Check model.name and model.id in the config.`);
   }
-  const rows = compareRecords(run, references, { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, catalogue: opts.catalogue });
+  const rows = compareRecords(run, references, { tolerance, catalogue: opts.catalogue });
   return { run, referencePath, rows };
 }

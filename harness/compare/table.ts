@@ -1,5 +1,5 @@
 // Comparison rows as a Markdown table (terminal and report.md share it).
-import type { ComparisonRow } from './compare.ts';
+import type { ComparisonRowData as ComparisonRow } from './output-schema.ts';
 
 export function formatNumber(value: number, unit: string): string {
   if (!Number.isFinite(value)) return String(value);

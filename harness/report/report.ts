@@ -23,6 +23,7 @@ function header(summary: RunSummary): string {
     `- harness: ${harness.name} ${harness.version}, git ${harness.git_revision ?? 'unknown'}; config hash \`${summary.config_hash}\``,
     `- samples: \`${summary.samples_file.path}\`, ${summary.samples_file.rows} rows, sha256 \`${summary.samples_file.sha256}\``,
     `- reference: ${summary.reference === null ? 'none' : `\`${summary.reference}\``}`,
+    '- the same report with plots and a sample browser: `report.html` beside this file',
   ];
   return lines.join('\n');
 }

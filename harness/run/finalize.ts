@@ -2,6 +2,7 @@
 import { compareExitCode, type ComparisonRow } from '../compare/compare.ts';
 import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
 import { comparisonTable } from '../compare/table.ts';
+import { writeRunReportHtml } from '../report/html/write.ts';
 import { writeReportFile } from '../report/report.ts';
 import { aggregateRecord } from '../results/aggregate.ts';
 import { writeScoresFile } from '../results/files.ts';
@@ -56,10 +57,15 @@ export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): P
     comparison = compared.rows;
   }
   await writeReportFile(summary.run_dir, summary, comparison);
+  const html = await writeRunReportHtml(summary.run_dir, {
+    tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+    catalogue: opts.catalogue,
+    ...(summary.reference === null ? {} : { reference: summary.reference }),
+  });
   const errors = summary.suites.reduce((n, s) => n + s.error_samples, 0);
   opts.stdout.write(`\n${scoreTable(summary)}\n`);
   if (comparison && comparison.length > 0) opts.stdout.write(`\n${comparisonTable(comparison)}\n`);
-  opts.stdout.write(`\nrun directory: ${summary.run_dir}\n`);
+  opts.stdout.write(`\nrun directory: ${summary.run_dir}\nreport: ${html}\n`);
   let exitCode = 0;
   if (opts.check && comparison && compareExitCode(comparison) === 1) exitCode = 1;
   if (errors > 0) {

@@ -23,6 +23,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The live process holding the run's lock, or null when no process is using the run. */
+export function lockHolder(runDir: string): number | null {
+  let holder: number;
+  try {
+    holder = Number.parseInt(readFileSync(join(runDir, 'run.lock'), 'utf8'), 10);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(holder) && holder !== process.pid && alive(holder) ? holder : null;
+}
+
 export function lockRunDir(runDir: string): { release(): void } {
   const path = join(runDir, 'run.lock');
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -1,0 +1,70 @@
+// npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X]
+// The HTML report of these runs: index.html (models x benchmarks, forest plots) and one page per run.
+// Exit 0: written. 2: bad input.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
+import { writeSite } from '../report/html/write.ts';
+import { BENCHMARKS } from '../../suites/index.ts';
+import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
+import { ResultsFileError } from '../results/files.ts';
+
+const USAGE = 'usage: npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X]';
+
+export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 2 | 4> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        reference: { type: 'string' },
+        tolerance: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.err(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length === 0 || parsed.values.out === undefined) {
+    io.err(`expected one or more run directories and --out <dir>\n${USAGE}`);
+    return 2;
+  }
+  const tolerance = parsed.values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(parsed.values.tolerance);
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
+    return 2;
+  }
+  try {
+    const site = await writeSite(parsed.positionals, resolve(parsed.values.out), {
+      tolerance,
+      catalogue: BENCHMARKS,
+      ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
+    });
+    io.out(`report: ${site.index}`);
+    for (const page of site.pages) io.out(`  ${page}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ResultsFileError) {
+      io.err(err.message);
+      return 2;
+    }
+    const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+    if (code === 'EACCES' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'EROFS') {
+      io.err(`${parsed.values.out}: cannot write the report there (${code}); pass --out a writable directory`);
+      return 2;
+    }
+    io.err(`internal error (exit 4): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 4;
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
