@@ -64,7 +64,7 @@ export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestio
         },
       };
     },
-    setup: (options) => openSession(registry, options),
+    setup: (options, flags) => openSession(registry, options, flags),
   };
 }
 

@@ -47,13 +47,14 @@ function metric(evaluation_name: string, metric_id: string, metric_name: string,
     unit: 'percent',
     lower_is_better: false,
     min_score: 0,
-    max_score: 100,
+    // connections credits a repeated correct group again (LiveBench's quirk), so a question can score above 1
+    max_score: Math.max(100, estimate.value),
     headline,
     uncertainty: { num_samples: samples },
     ...(details === undefined ? {} : { details }),
   };
   if (estimate.se === null) return base;
-  const ci = normalInterval(estimate.value, estimate.se, { lower: 0, upper: 100 });
+  const ci = normalInterval(estimate.value, estimate.se, { lower: 0, upper: Math.max(100, estimate.value) });
   return {
     ...base,
     uncertainty: {

@@ -19,7 +19,7 @@ export function factoryReport(options: LiveBenchOptions): FactoryReport | null {
   return reports.get(options) ?? null;
 }
 
-export async function openSession(registry: Registry, options: LiveBenchOptions): Promise<SuiteSession<LiveBenchSession>> {
+export async function openSession(registry: Registry, options: LiveBenchOptions, flags: { unsafeLocalExec: boolean }): Promise<SuiteSession<LiveBenchSession>> {
   const lifetime = new AbortController();
   const report: FactoryReport = { facts: {}, deviations: [] };
   reports.set(options, report);
@@ -35,7 +35,7 @@ export async function openSession(registry: Registry, options: LiveBenchOptions)
     const known = creating.get(factory);
     if (known !== undefined) return known;
     const name = (tasksOf.get(factory) ?? []).join('+');
-    const made = factory.create({ signal: lifetime.signal }).then((created) => {
+    const made = factory.create({ signal: lifetime.signal, unsafeLocalExec: flags.unsafeLocalExec }).then((created) => {
       for (const [key, value] of Object.entries(created.facts)) report.facts[`${name}.${key}`] = value;
       for (const deviation of created.deviations) report.deviations.push(`${name}: ${deviation}`);
       return created;
@@ -75,8 +75,10 @@ export async function scoreAnswer(session: LiveBenchSession, question: LiveBench
   const scorer = await session.scorerFor(question.task);
   try {
     const graded = await scorer(question, stripThinking(content), { signal });
-    if (!Number.isFinite(graded.score) || graded.score < 0 || graded.score > 1) throw new Error(`scorer returned ${graded.score}, outside [0, 1]`);
-    const verdict = graded.score === 1 ? 'correct' : graded.score === 0 ? 'incorrect' : 'partial';
+    // above 1 only where LiveBench's own scorer goes there: connections credits a repeated correct group again
+    const ceiling = question.task === 'connections' ? Number.POSITIVE_INFINITY : 1;
+    if (!Number.isFinite(graded.score) || graded.score < 0 || graded.score > ceiling) throw new Error(`scorer returned ${graded.score}, outside [0, 1]`);
+    const verdict = graded.score >= 1 ? 'correct' : graded.score === 0 ? 'incorrect' : 'partial';
     return { value: graded.score, verdict, extracted: graded.extracted, groups, ...(graded.details === undefined ? {} : { details: graded.details }) };
   } catch (err) {
     if (signal.aborted) throw err;

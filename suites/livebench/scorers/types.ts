@@ -13,6 +13,8 @@ export type TaskScore = {
 /** Shared resources a scorer may need; created lazily by the suite's session and closed with it. */
 export type ScorerResources = {
   signal: AbortSignal;
+  /** the run's --unsafe-local-exec: generated code may run without bwrap (a recorded deviation) */
+  unsafeLocalExec?: boolean;
 };
 
 /** `answer` is the scored text with reasoning already removed (LiveBench strips `<think>…</think>`). */

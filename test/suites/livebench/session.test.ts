@@ -29,7 +29,7 @@ describe('livebench scoring session', () => {
     const math = { created: 0, closed: 0 };
     const half: TaskScorer = () => ({ score: 0.5, extracted: 'x' });
     const shared = countingFactory(half, coding);
-    const session = await openSession({ LCB_generation: shared, coding_completion: shared, AMPS_Hard: countingFactory(half, math) }, options);
+    const session = await openSession({ LCB_generation: shared, coding_completion: shared, AMPS_Hard: countingFactory(half, math) }, options, { unsafeLocalExec: false });
     await Promise.all([
       scoreAnswer(session.value, question('LCB_generation'), 'a', signal),
       scoreAnswer(session.value, question('coding_completion'), 'a', signal),
@@ -45,10 +45,33 @@ describe('livebench scoring session', () => {
       throw new Error('IndexError: list index out of range');
     };
     const broken: ScorerFactory = { create: async () => Promise.reject(new Error('no python3 with sympy')) };
-    const session = await openSession({ LCB_generation: throwing, coding_completion: throwing, AMPS_Hard: broken }, options);
+    const session = await openSession({ LCB_generation: throwing, coding_completion: throwing, AMPS_Hard: broken }, options, { unsafeLocalExec: false });
     const scored = await scoreAnswer(session.value, question('LCB_generation'), 'a', signal);
     expect(scored).toMatchObject({ value: 0, verdict: 'scoring_error', scoring_error: 'IndexError: list index out of range', groups: { task: 'LCB_generation', subtask: 'LCB_generation' } });
     await expect(scoreAnswer(session.value, question('AMPS_Hard'), 'a', signal)).rejects.toThrow(/no python3 with sympy/);
+    await session.close();
+  });
+
+  it('passes the run\'s --unsafe-local-exec to the factories (the coding sandbox reads it)', async () => {
+    const seen: Array<boolean | undefined> = [];
+    const factory: ScorerFactory = {
+      async create(resources) {
+        seen.push(resources.unsafeLocalExec);
+        return { scorer: () => ({ score: 1, extracted: null }), close: async () => {}, facts: {}, deviations: [] };
+      },
+    };
+    const session = await openSession({ LCB_generation: factory, coding_completion: factory, AMPS_Hard: factory }, options, { unsafeLocalExec: true });
+    await scoreAnswer(session.value, question('LCB_generation'), 'a', signal);
+    await session.close();
+    expect(seen).toEqual([true]);
+  });
+
+  it('keeps a connections score above 1 (a repeated correct group counts again upstream); other tasks stay in [0, 1]', async () => {
+    const repeated: TaskScorer = () => ({ score: 1.5, extracted: 'a,b,c,d' });
+    const connections: LiveBenchOptions = { ...options, categories: ['language', 'math'], tasks: ['connections', 'AMPS_Hard'] };
+    const session = await openSession({ connections: repeated, AMPS_Hard: repeated }, connections, { unsafeLocalExec: false });
+    expect(await scoreAnswer(session.value, question('connections'), 'a', signal)).toMatchObject({ value: 1.5, verdict: 'correct' });
+    expect(await scoreAnswer(session.value, question('AMPS_Hard'), 'a', signal)).toMatchObject({ value: 0, verdict: 'scoring_error' });
     await session.close();
   });
 
