@@ -1,13 +1,14 @@
-// One OpenAI-compatible endpoint, through the openai SDK with its retries off (retry.ts owns retries).
-// Returns a normalised Completion; anything unusable in a 2xx response is thrown as a malformed response.
-// With `stream: true` the answer comes as server-sent chunks through the SDK's streaming API and is assembled
-// into the same message before the same normalisation.
+// One OpenAI-compatible endpoint. Returns a normalised Completion; anything unusable in a 2xx response is thrown
+// as a malformed response. A non-streamed request is one JSON POST (json-post.ts), which fails with the openai
+// SDK's error classes; with `stream: true` the answer comes as server-sent chunks through the SDK's streaming
+// API (retries off: retry.ts owns retries) and is assembled into the same message before the same normalisation.
 import OpenAI from 'openai';
 import type { EndpointConfig, GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
 import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts';
 
 import { malformedResponseError } from './errors.ts';
+import { createJsonPost } from './json-post.ts';
 import { splitReasoning } from './reasoning.ts';
 import { createStreamAssembler } from './stream-assembly.ts';
 import { usageOf } from './usage.ts';
@@ -99,12 +100,15 @@ function singleBaseUrl(baseUrl: EndpointConfig['base_url']): string {
   return only;
 }
 
-export function createEndpointClient(
-  endpoint: EndpointConfig,
-  apiKey: string | null,
-  options: { fetch?: typeof fetch } = {},
-): EndpointClient {
-  const sdk = new OpenAI({
+export type EndpointClientOptions = {
+  /** the fetch the SDK streams through (run.ts passes node-fetch.ts) */
+  fetch?: typeof fetch;
+  /** open connections per endpoint for non-streamed requests; unlimited when absent */
+  maxSockets?: number;
+};
+
+function streamingSdk(endpoint: EndpointConfig, apiKey: string | null, options: EndpointClientOptions): OpenAI {
+  return new OpenAI({
     baseURL: singleBaseUrl(endpoint.base_url),
     apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
     // never pick up OPENAI_* environment variables meant for another endpoint
@@ -117,6 +121,12 @@ export function createEndpointClient(
     defaultHeaders: { ...endpoint.headers, ...(apiKey === null ? { Authorization: null } : {}) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+}
+
+export function createEndpointClient(endpoint: EndpointConfig, apiKey: string | null, options: EndpointClientOptions = {}): EndpointClient {
+  const baseUrl = singleBaseUrl(endpoint.base_url);
+  const post = createJsonPost({ baseUrl, apiKey, headers: endpoint.headers, maxSockets: options.maxSockets ?? Infinity });
+  const sdk = endpoint.stream ? streamingSdk(endpoint, apiKey, options) : null;
   const useCompletionsApi = endpoint.api === 'completions';
   const streams = endpoint.stream;
 
@@ -138,31 +148,25 @@ export function createEndpointClient(
       const requestOptions = { signal: opts.signal, timeout: Math.max(1, Math.ceil(opts.timeoutMs)) };
       if (useCompletionsApi || request.kind === 'completion') {
         const prompt = promptOf(request);
-        if (streams) {
+        if (sdk !== null) {
           const body = requestBody({ model: endpoint.model, prompt }, generation, true);
           const stream = await sdk.completions.create({ model: endpoint.model, prompt, stream: true }, { ...requestOptions, body });
           return assemble(stream, opts);
         }
-        const body = requestBody({ model: endpoint.model, prompt }, generation);
-        const response: unknown = await sdk.completions.create(
-          { model: endpoint.model, prompt, stream: false },
-          { ...requestOptions, body },
-        );
+        const body = JSON.stringify(requestBody({ model: endpoint.model, prompt }, generation));
+        const response = await post('/completions', body, opts.signal, opts.timeoutMs);
         const { choice, usage } = firstChoice(response);
         const textOut: unknown = Reflect.get(choice, 'text');
         if (typeof textOut !== 'string') throw malformedResponseError('choice has no text');
         return normalise({ content: textOut }, finishReasonOf(choice), usage);
       }
-      if (streams) {
+      if (sdk !== null) {
         const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation, true);
         const stream = await sdk.chat.completions.create({ model: endpoint.model, messages: request.messages, stream: true }, { ...requestOptions, body });
         return assemble(stream, opts);
       }
-      const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation);
-      const response: unknown = await sdk.chat.completions.create(
-        { model: endpoint.model, messages: request.messages, stream: false },
-        { ...requestOptions, body },
-      );
+      const body = JSON.stringify(requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation));
+      const response = await post('/chat/completions', body, opts.signal, opts.timeoutMs);
       const { choice, usage } = firstChoice(response);
       const message: unknown = Reflect.get(choice, 'message');
       if (typeof message !== 'object' || message === null) throw malformedResponseError('choice has no message');
