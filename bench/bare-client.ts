@@ -2,6 +2,8 @@
 // chat request to the same mock at the same concurrency, parses each answer's JSON and keeps nothing.
 // Its efficiency and CPU per request show what the machine and the mock allow; the runner is quoted as a ratio.
 import http from 'node:http';
+import { loadavg } from 'node:os';
+import { runQueueWaitNs } from './in-process.ts';
 import { startMock } from './runner.ts';
 
 export type BareClientOptions = { requests: number; concurrency: number; latencyMs: number };
@@ -45,16 +47,19 @@ export async function runBareClientBench(opts: BareClientOptions): Promise<strin
     }
   };
   try {
+    const wait0 = runQueueWaitNs();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const wait1 = runQueueWaitNs();
+    const waited = wait0 === null || wait1 === null ? '' : `, main thread waited ${((wait1 - wait0) / 1e9).toFixed(2)} s for a CPU (load average ${loadavg()[0]?.toFixed(1)})`;
     const ideal = (opts.requests * opts.latencyMs) / opts.concurrency;
     return [
       `bare client: ${opts.requests} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,
       `  wall ${(wallMs / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, efficiency ${(ideal / wallMs).toFixed(3)}`,
-      `  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1000 / opts.requests).toFixed(3)} ms/request, errors ${errors}`,
+      `  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1000 / opts.requests).toFixed(3)} ms/request, errors ${errors}${waited}`,
       `  ${await mock.stop()}`,
     ].join('\n');
   } finally {

@@ -4,7 +4,7 @@
 // request shows what assembling chunks costs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectPath } from '../harness/paths.ts';
@@ -49,7 +49,7 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
       suites: { aime25: { samples, dataset: { path: projectPath('suites', 'aime25', 'demo', 'problems.jsonl') } } },
       output: out,
     };
-    const { summary, seconds, cpuMs } = await runInProcess(raw, out);
+    const { summary, seconds, cpuMs, waitMs } = await runInProcess(raw, out);
     const wallMs = seconds * 1000;
     const n = summary.suites.reduce((sum, s) => sum + s.scored_samples + s.error_samples, 0);
     const ideal = (n * opts.latencyMs) / opts.concurrency;
@@ -60,7 +60,7 @@ export async function runRunnerBench(opts: RunnerBenchOptions): Promise<string> 
       `runner${opts.stream ? ' (streamed)' : ''}: ${n} requests, concurrency ${opts.concurrency}, mock latency ${opts.latencyMs} ms`,
       `  wall ${(wallMs / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, efficiency ${(ideal / wallMs).toFixed(3)} (target >= ${targets.efficiency}), ${(n / seconds).toFixed(0)} requests/s`,
       `  peak RSS ${rssMb.toFixed(0)} MB (target <= ${targets.rssMb}), CPU ${cpuPerRequest.toFixed(3)} ms/request${targets.cpuMs === null ? '' : ` (target <= ${targets.cpuMs})`}`,
-      `  errors ${summary.suites.reduce((s, x) => s + x.error_samples, 0)}`,
+      `  errors ${summary.suites.reduce((s, x) => s + x.error_samples, 0)}${waitMs === null ? '' : `, main thread waited ${(waitMs / 1000).toFixed(2)} s for a CPU (load average ${loadavg()[0]?.toFixed(1)})`}`,
       `  ${await mock.stop()}`,
     ].join('\n');
   } finally {
