@@ -127,6 +127,15 @@ export function createEndpointClient(endpoint: EndpointConfig, apiKey: string | 
   const baseUrl = singleBaseUrl(endpoint.base_url);
   const post = createJsonPost({ baseUrl, apiKey, headers: endpoint.headers, maxSockets: options.maxSockets ?? Infinity });
   const sdk = endpoint.stream ? streamingSdk(endpoint, apiKey, options) : null;
+  // Every sample of an item sends the same bytes: the body is built once per request object and generation.
+  const bodies = new WeakMap<SampleRequest, { generation: GenerationParams; bytes: Buffer }>();
+  const wireBody = (request: SampleRequest, generation: GenerationParams, build: () => Record<string, JsonValue>): Buffer => {
+    const known = bodies.get(request);
+    if (known !== undefined && known.generation === generation) return known.bytes;
+    const bytes = Buffer.from(JSON.stringify(build()), 'utf8');
+    bodies.set(request, { generation, bytes });
+    return bytes;
+  };
   const useCompletionsApi = endpoint.api === 'completions';
   const streams = endpoint.stream;
 
@@ -153,7 +162,7 @@ export function createEndpointClient(endpoint: EndpointConfig, apiKey: string | 
           const stream = await sdk.completions.create({ model: endpoint.model, prompt, stream: true }, { ...requestOptions, body });
           return assemble(stream, opts);
         }
-        const body = JSON.stringify(requestBody({ model: endpoint.model, prompt }, generation));
+        const body = wireBody(request, generation, () => requestBody({ model: endpoint.model, prompt }, generation));
         const response = await post('/completions', body, opts.signal, opts.timeoutMs);
         const { choice, usage } = firstChoice(response);
         const textOut: unknown = Reflect.get(choice, 'text');
@@ -165,7 +174,7 @@ export function createEndpointClient(endpoint: EndpointConfig, apiKey: string | 
         const stream = await sdk.chat.completions.create({ model: endpoint.model, messages: request.messages, stream: true }, { ...requestOptions, body });
         return assemble(stream, opts);
       }
-      const body = JSON.stringify(requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation));
+      const body = wireBody(request, generation, () => requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation));
       const response = await post('/chat/completions', body, opts.signal, opts.timeoutMs);
       const { choice, usage } = firstChoice(response);
       const message: unknown = Reflect.get(choice, 'message');

@@ -19,7 +19,7 @@ export type JsonPostOptions = {
 };
 
 /** Resolves with the parsed JSON body of a 2xx answer (its text when it is not JSON); rejects as above. */
-export type JsonPost = (path: string, body: string, signal: AbortSignal, timeoutMs: number) => Promise<unknown>;
+export type JsonPost = (path: string, body: string | Buffer, signal: AbortSignal, timeoutMs: number) => Promise<unknown>;
 
 /** Header lines, built once per client: what the SDK sends that a server reads, then the config's headers. */
 function baseHeaders(url: URL, options: JsonPostOptions): string[] {
@@ -98,15 +98,12 @@ export function createJsonPost(options: JsonPostOptions): JsonPost {
       };
       const req = transport.request(
         // raw header lines skip node's per-header validation; Host is among them, content-length is added here
-        { ...target, agent, method: 'POST', path: `${prefix}${path}${base.search}`, headers: [...headers, 'Content-Length', String(Buffer.byteLength(body))] },
+        { ...target, agent, method: 'POST', path: `${prefix}${path}${base.search}`, headers: [...headers, 'Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length)] },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          // a connection that closes before the body ended emits 'error' (ECONNRESET, "aborted"), never 'end'
           res.on('error', (err) => finish(() => reject(connectionError(err))));
-          // a connection that closes before the body ended is never a complete answer
-          res.on('close', () => {
-            if (!res.complete) finish(() => reject(connectionError(Object.assign(new Error('connection closed before the response ended'), { code: 'ECONNRESET' }))));
-          });
           res.on('end', () => {
             const text = chunks.length === 1 && chunks[0] !== undefined ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
             finish(() => {
