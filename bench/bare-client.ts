@@ -64,5 +64,6 @@ export async function runBareClientBench(opts: BareClientOptions): Promise<strin
     ].join('\n');
   } finally {
     agent.destroy();
+    void mock.stop();
   }
 }
