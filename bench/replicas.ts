@@ -49,6 +49,6 @@ export async function runReplicasBench(opts: { requests: number; concurrency: nu
       `  difference ${(three.efficiency - one.efficiency).toFixed(3)} (target >= -0.05), peak RSS ${rssMb.toFixed(0)} MB`,
     ].join('\n');
   } finally {
-    for (const m of mocks) m.stop();
+    for (const m of mocks) void m.stop();
   }
 }

@@ -53,7 +53,7 @@ export async function runSuperGpqaScaleBench(): Promise<string> {
       `  wall ${seconds.toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target <= 150), ${summary.samples_file.rows} rows in samples.jsonl`,
     ].join('\n');
   } finally {
-    mock.stop();
+    void mock.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

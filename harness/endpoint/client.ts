@@ -1,13 +1,15 @@
-// One OpenAI-compatible endpoint, through the openai SDK with its retries off (retry.ts owns retries).
-// Returns a normalised Completion; anything unusable in a 2xx response is thrown as a malformed response.
-// With `stream: true` the answer comes as server-sent chunks through the SDK's streaming API and is assembled
-// into the same message before the same normalisation.
-import OpenAI from 'openai';
+// One OpenAI-compatible endpoint. Returns a normalised Completion; anything unusable in a 2xx response is thrown
+// as a malformed response. A request is one POST (json-post.ts), which fails with the openai SDK's error classes
+// built as the SDK builds them; with `stream: true` the answer comes as server-sent chunks, read as the SDK's
+// stream reads them and assembled into the same message before the same normalisation. No retries here:
+// retry.ts owns them.
+import { APIError } from 'openai';
 import type { EndpointConfig, GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
 import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts';
 
 import { malformedResponseError } from './errors.ts';
+import { createPoster } from './json-post.ts';
 import { splitReasoning } from './reasoning.ts';
 import { createStreamAssembler } from './stream-assembly.ts';
 import { usageOf } from './usage.ts';
@@ -26,9 +28,6 @@ export type EndpointClient = {
   streams: boolean;
   complete(request: SampleRequest, generation: GenerationParams, opts: CompleteOptions): Promise<Completion>;
 };
-
-/** The SDK refuses to start without a key; local servers get this and no Authorization header at all. */
-const KEYLESS_PLACEHOLDER = 'keyless';
 
 /** The wire body: sampling params, then vendor extras verbatim, then what must not be overridden. */
 export function requestBody(
@@ -99,35 +98,49 @@ function singleBaseUrl(baseUrl: EndpointConfig['base_url']): string {
   return only;
 }
 
-export function createEndpointClient(
-  endpoint: EndpointConfig,
-  apiKey: string | null,
-  options: { fetch?: typeof fetch } = {},
-): EndpointClient {
-  const sdk = new OpenAI({
-    baseURL: singleBaseUrl(endpoint.base_url),
-    apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
-    // never pick up OPENAI_* environment variables meant for another endpoint
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    maxRetries: 0,
-    logLevel: 'off',
-    defaultHeaders: { ...endpoint.headers, ...(apiKey === null ? { Authorization: null } : {}) },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const useCompletionsApi = endpoint.api === 'completions';
-  const streams = endpoint.stream;
+export type EndpointClientOptions = {
+  /** open connections per endpoint; unlimited when absent */
+  maxSockets?: number;
+};
 
-  /** Reads a stream to its end. The SDK ends a stream quietly when it is aborted: that is never an answer. */
-  async function assemble(chunks: AsyncIterable<unknown>, opts: CompleteOptions): Promise<Completion> {
+/** An `error` in a streamed chunk ends the stream, as the SDK's stream ends it. */
+function chunkError(chunk: unknown): APIError | null {
+  const error: unknown = typeof chunk === 'object' && chunk !== null ? Reflect.get(chunk, 'error') : undefined;
+  if (!error) return null;
+  return typeof error === 'object' ? new APIError(undefined, error, undefined, undefined) : new APIError(undefined, undefined, JSON.stringify(error), undefined);
+}
+
+export function createEndpointClient(endpoint: EndpointConfig, apiKey: string | null, options: EndpointClientOptions = {}): EndpointClient {
+  const baseUrl = singleBaseUrl(endpoint.base_url);
+  const poster = createPoster({ baseUrl, apiKey, headers: endpoint.headers, maxSockets: options.maxSockets ?? Infinity });
+  const streams = endpoint.stream;
+  // Every sample of an item sends the same bytes: the body is built once per request object and generation.
+  const bodies = new WeakMap<SampleRequest, { generation: GenerationParams; bytes: Buffer }>();
+  const wireBody = (request: SampleRequest, generation: GenerationParams, core: () => Record<string, JsonValue>): Buffer => {
+    const known = bodies.get(request);
+    if (known !== undefined && known.generation === generation) return known.bytes;
+    const bytes = Buffer.from(JSON.stringify(requestBody(core(), generation, streams)), 'utf8');
+    bodies.set(request, { generation, bytes });
+    return bytes;
+  };
+  const useCompletionsApi = endpoint.api === 'completions';
+
+  /** Reads the stream to its end ([DONE] or the body's end); a stream without a finish reason is broken. */
+  async function assemble(path: string, body: Buffer, opts: CompleteOptions): Promise<Completion> {
     const assembler = createStreamAssembler();
-    for await (const chunk of chunks) {
+    let done = false;
+    await poster.events(path, body, opts.signal, opts.timeoutMs, (data) => {
+      if (done) return;
+      if (data.startsWith('[DONE]')) {
+        done = true;
+        return;
+      }
+      const chunk: unknown = JSON.parse(data); // a SyntaxError is a malformed body (errors.ts)
+      const error = chunkError(chunk);
+      if (error !== null) throw error;
       opts.onChunk?.();
       assembler.add(chunk);
-    }
-    if (opts.signal.aborted) throw opts.signal.reason;
+    });
     const { message, finishReason, usage } = assembler.finish();
     return normalise(message, finishReason, usage);
   }
@@ -135,35 +148,18 @@ export function createEndpointClient(
   return {
     streams,
     async complete(request, generation, opts) {
-      const requestOptions = { signal: opts.signal, timeout: Math.max(1, Math.ceil(opts.timeoutMs)) };
       if (useCompletionsApi || request.kind === 'completion') {
         const prompt = promptOf(request);
-        if (streams) {
-          const body = requestBody({ model: endpoint.model, prompt }, generation, true);
-          const stream = await sdk.completions.create({ model: endpoint.model, prompt, stream: true }, { ...requestOptions, body });
-          return assemble(stream, opts);
-        }
-        const body = requestBody({ model: endpoint.model, prompt }, generation);
-        const response: unknown = await sdk.completions.create(
-          { model: endpoint.model, prompt, stream: false },
-          { ...requestOptions, body },
-        );
-        const { choice, usage } = firstChoice(response);
+        const body = wireBody(request, generation, () => ({ model: endpoint.model, prompt }));
+        if (streams) return assemble('/completions', body, opts);
+        const { choice, usage } = firstChoice(await poster.json('/completions', body, opts.signal, opts.timeoutMs));
         const textOut: unknown = Reflect.get(choice, 'text');
         if (typeof textOut !== 'string') throw malformedResponseError('choice has no text');
         return normalise({ content: textOut }, finishReasonOf(choice), usage);
       }
-      if (streams) {
-        const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation, true);
-        const stream = await sdk.chat.completions.create({ model: endpoint.model, messages: request.messages, stream: true }, { ...requestOptions, body });
-        return assemble(stream, opts);
-      }
-      const body = requestBody({ model: endpoint.model, messages: messagesJson(request.messages) }, generation);
-      const response: unknown = await sdk.chat.completions.create(
-        { model: endpoint.model, messages: request.messages, stream: false },
-        { ...requestOptions, body },
-      );
-      const { choice, usage } = firstChoice(response);
+      const body = wireBody(request, generation, () => ({ model: endpoint.model, messages: messagesJson(request.messages) }));
+      if (streams) return assemble('/chat/completions', body, opts);
+      const { choice, usage } = firstChoice(await poster.json('/chat/completions', body, opts.signal, opts.timeoutMs));
       const message: unknown = Reflect.get(choice, 'message');
       if (typeof message !== 'object' || message === null) throw malformedResponseError('choice has no message');
       return normalise(message, finishReasonOf(choice), usage);

@@ -1,7 +1,7 @@
-// Admission control for one endpoint: a concurrency cap (p-limit), per-minute request and token buckets,
+// Admission control for one endpoint: a concurrency cap (gate.ts), per-minute request and token buckets,
 // and AIMD: halve concurrency after a burst of 429s, then win it back a fixed step per round of successes.
-import pLimit from 'p-limit';
 import type { EndpointEventHandler } from './events.ts';
+import { createGate } from './gate.ts';
 import { sleep as defaultSleep } from './retry.ts';
 import { adjust, createTokenBucket, levelAt, take, waitFor, type TokenBucket } from './token-bucket.ts';
 
@@ -44,7 +44,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   const minConcurrency = Math.min(options.minConcurrency ?? 1, maxConcurrency);
   const cooldownMs = options.decreaseCooldownMs ?? 5000;
   const increaseStep = options.increaseStep ?? Math.max(1, Math.floor(maxConcurrency / 16));
-  const pool = pLimit(maxConcurrency);
+  const pool = createGate(maxConcurrency);
   const requests: TokenBucket | null =
     options.requestsPerMinute === undefined ? null : createTokenBucket(options.requestsPerMinute, now());
   const tokens: TokenBucket | null =
@@ -56,9 +56,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
   let wakeWaiter: (() => void) | null = null;
 
   function setConcurrency(to: number, reason: 'rate_limited' | 'recovered'): void {
-    const from = pool.concurrency;
+    const from = pool.size;
     if (to === from) return;
-    pool.concurrency = to;
+    pool.size = to;
     successesThisRound = 0;
     options.onEvent?.({ type: 'concurrency', from, to, reason });
   }
@@ -100,8 +100,8 @@ export function createLimiter(options: LimiterOptions): Limiter {
 
   return {
     run(estimatedTokens, fn, signal) {
-      if (requests === null && tokens === null) return pool(fn);
-      return pool(async () => {
+      if (requests === null && tokens === null) return pool.run(fn);
+      return pool.run(async () => {
         await admit(estimatedTokens, signal);
         return fn();
       });
@@ -117,16 +117,16 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const t = now();
       if (t - lastDecreaseMs < cooldownMs) return;
       lastDecreaseMs = t;
-      setConcurrency(Math.max(minConcurrency, Math.floor(pool.concurrency / 2)), 'rate_limited');
+      setConcurrency(Math.max(minConcurrency, Math.floor(pool.size / 2)), 'rate_limited');
     },
     succeeded() {
-      if (pool.concurrency >= maxConcurrency) return;
+      if (pool.size >= maxConcurrency) return;
       successesThisRound++;
-      if (successesThisRound >= pool.concurrency) {
-        setConcurrency(Math.min(maxConcurrency, pool.concurrency + increaseStep), 'recovered');
+      if (successesThisRound >= pool.size) {
+        setConcurrency(Math.min(maxConcurrency, pool.size + increaseStep), 'recovered');
       }
     },
-    concurrency: () => pool.concurrency,
+    concurrency: () => pool.size,
     budget() {
       const t = now();
       return {
@@ -134,7 +134,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
         tokens: tokens === null ? null : levelAt(tokens, t),
       };
     },
-    activeCount: () => pool.activeCount,
-    pendingCount: () => pool.pendingCount,
+    activeCount: () => pool.active,
+    pendingCount: () => pool.pending,
   };
 }

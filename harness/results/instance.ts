@@ -5,13 +5,17 @@ import type { SampleRequest } from '../suite.ts';
 import { EEE_SCHEMA_VERSION, type StringMap } from './eee-common.ts';
 import { evaluationIdFor } from './datastore.ts';
 import type { InstanceInput } from './inputs.ts';
+import { instanceRowProblem } from './instance-check.ts';
 import { instanceRecordSchema, type InstanceRecord } from './instance-schema.ts';
 
 export { instanceRecordSchema, type InstanceRecord } from './instance-schema.ts';
 
-/** Builds and validates the row; a row that does not match the schema is a bug, so this throws. */
+/**
+ * Builds and validates the row; a row that does not match the schema is a bug, so this throws (zod's message).
+ * Every row is checked by the allocation-free checker; zod parses only a row it refuses.
+ */
 export function instanceRow(input: InstanceInput): InstanceRecord {
-  const raw = rawInput(input.request);
+  const { raw, hash } = hashedInput(input.request, input.reference);
   const reference = input.reference === null ? [] : [input.reference];
   const { completion, score } = input;
   const usage = completion.usage;
@@ -23,7 +27,7 @@ export function instanceRow(input: InstanceInput): InstanceRecord {
     // the suite's headline result carries the suite id as its evaluation_result_id (see aggregate.ts)
     evaluation_result_id: input.suite,
     sample_id: input.item_id,
-    sample_hash: sampleHash(raw, reference),
+    sample_hash: hash,
     interaction_type: 'single_turn',
     input: { raw, formatted: formattedInput(input.request), reference },
     output: { raw: [completion.content], reasoning_trace: completion.reasoning === null ? null : [completion.reasoning] },
@@ -54,7 +58,10 @@ export function instanceRow(input: InstanceInput): InstanceRecord {
     error: null,
     metadata: instanceMetadata(input),
   };
-  return instanceRecordSchema.parse(row);
+  const problem = instanceRowProblem(row);
+  if (problem === null) return row;
+  instanceRecordSchema.parse(row);
+  throw new Error(`instance row: ${problem} does not match the instance schema`);
 }
 
 function instanceMetadata(input: InstanceInput): StringMap {
@@ -78,6 +85,18 @@ function instanceMetadata(input: InstanceInput): StringMap {
 
 function asString(value: JsonValue): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+// Every sample of an item shares its request object: its raw text and hash are computed once, not per sample.
+const hashed = new WeakMap<SampleRequest, { reference: string | null; raw: string; hash: string }>();
+
+function hashedInput(request: SampleRequest, reference: string | null): { raw: string; hash: string } {
+  const known = hashed.get(request);
+  if (known !== undefined && known.reference === reference) return known;
+  const raw = rawInput(request);
+  const entry = { reference, raw, hash: sampleHash(raw, reference === null ? [] : [reference]) };
+  hashed.set(request, entry);
+  return entry;
 }
 
 /** The prompt without any assistant turn, so the answer never leaks into the hashed input. */

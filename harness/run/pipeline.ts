@@ -1,8 +1,8 @@
 // One suite's generation and scoring, streamed: items are read one by one, their samples sent through the
 // sender (or read back from the journal), scored as soon as the item is complete, and written in dataset order.
-import pLimit from 'p-limit';
 import type { GenerationParams } from '../config/schema.ts';
 import type { ClassifiedError } from '../endpoint/errors.ts';
+import { createGate } from '../endpoint/gate.ts';
 import type { Sender, SendResult } from '../endpoint/sender.ts';
 import type { CutOffCounts, ScoringErrorCounts } from '../results/inputs.ts';
 import type { Completion, DatasetFiles, JudgeCall, SampleScore, ScoredSample, Usage } from '../suite.ts';
@@ -79,7 +79,7 @@ const missing = (key: string): ClassifiedError => ({
 
 export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   const { suite, journal, samples, generation, progress } = args;
-  const scoreLimit = pLimit(args.active.scoreConcurrency);
+  const scoreGate = createGate(args.active.scoreConcurrency);
   const result: PipelineResult = {
     items: 0,
     subset: false,
@@ -141,7 +141,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       return null;
     }
     try {
-      const score = await scoreLimit(() => item.score(outcome.completion, { judge: args.judge, signal: args.signal }));
+      const score = await scoreGate.run(() => item.score(outcome.completion, { judge: args.judge, signal: args.signal }));
       return { item, sample_index: index, completion: outcome.completion, score, attempts: outcome.attempts, latency_ms: outcome.latency_ms };
     } catch (err) {
       if (args.signal.aborted) throw err;

@@ -6,7 +6,6 @@ import type { ModelConfig, RunnerConfig } from '../config/schema.ts';
 import { createEndpointClient, type EndpointClient } from '../endpoint/client.ts';
 import { createReplicaPool, probeReplica, type ReplicaPool, type ReplicaStats } from '../endpoint/replicas.ts';
 import { createLimiter } from '../endpoint/limiter.ts';
-import { createNodeFetch } from '../endpoint/node-fetch.ts';
 import { retryPolicyFromRunner } from '../endpoint/retry.ts';
 import { createSender, type Sender } from '../endpoint/sender.ts';
 import type { EndpointEvent } from '../endpoint/events.ts';
@@ -54,8 +53,9 @@ function retryAnnouncer(model: ModelConfig, stderr: NodeJS.WritableStream): (eve
 /** The model's client: one endpoint, or a pool over its replicas (`base_url` given as a list). */
 function clientFor(model: ModelConfig, runner: RunnerConfig, key: string | null, log: Logger, baseUrl: string | null): { client: EndpointClient; pool: ReplicaPool | null } {
   const urls = baseUrl !== null ? [baseUrl] : typeof model.endpoint.base_url === 'string' ? [model.endpoint.base_url] : model.endpoint.base_url;
+  const maxSockets = runner.concurrency_per_replica ?? runner.concurrency;
   const single = (url: string): EndpointClient =>
-    createEndpointClient({ ...model.endpoint, base_url: url }, key, { fetch: createNodeFetch({ maxSockets: runner.concurrency_per_replica ?? runner.concurrency }) });
+    createEndpointClient({ ...model.endpoint, base_url: url }, key, { maxSockets });
   const [only] = urls;
   if (urls.length === 1 && only !== undefined) return { client: single(only), pool: null };
   const pool = createReplicaPool({

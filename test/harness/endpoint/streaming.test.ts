@@ -5,7 +5,6 @@ import { endpointSchema } from '../../../harness/config/schema.ts';
 import { createEndpointClient } from '../../../harness/endpoint/client.ts';
 import type { EndpointEvent } from '../../../harness/endpoint/events.ts';
 import { createLimiter } from '../../../harness/endpoint/limiter.ts';
-import { createNodeFetch } from '../../../harness/endpoint/node-fetch.ts';
 import { DEFAULT_RETRY_POLICY } from '../../../harness/endpoint/retry.ts';
 import { createSender } from '../../../harness/endpoint/sender.ts';
 import { streamEvents, type StreamedAnswer } from '../../../harness/sim/sse.ts';
@@ -31,7 +30,7 @@ function sender(baseUrl: string, opts: { stream: boolean; timeoutMs?: number; ma
   const endpoint = endpointSchema.parse({ base_url: baseUrl, model: 'm', stream: opts.stream, api: opts.api ?? 'chat' });
   const events: EndpointEvent[] = [];
   const s = createSender({
-    client: createEndpointClient(endpoint, null, { fetch: createNodeFetch({ maxSockets: 4 }) }),
+    client: createEndpointClient(endpoint, null, { maxSockets: 4 }),
     limiter: createLimiter({ concurrency: 4 }),
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: opts.maxRetries ?? 2 },
     timeoutMs: opts.timeoutMs ?? 5000,
