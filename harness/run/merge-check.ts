@@ -1,15 +1,16 @@
 // Before a merge writes anything: the shard directories must be one sharded run, complete and disjoint.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSpec, RunDirError, type RunSpec } from './run-dir.ts';
 import { shardOf, type Shard } from './shard.ts';
+import { readShardJournal, type ShardJournal } from './shard-journal.ts';
 
 /** Bad input (exit 2): names the shard directory and what is wrong. */
 export class MergeError extends RunDirError {
   override name = 'MergeError';
 }
 
-export type ShardRun = { dir: string; spec: RunSpec; shard: Shard; keys: string[] };
+export type ShardRun = { dir: string; spec: RunSpec; shard: Shard; journal: ShardJournal };
 
 /** A shard's run directory: the directory itself, or the one run directory inside an --output directory. */
 export function findRunDir(dir: string): string {
@@ -19,22 +20,6 @@ export function findRunDir(dir: string): string {
   if (runs.length === 1 && runs[0] !== undefined) return join(dir, runs[0]);
   if (runs.length === 0) throw new MergeError(`${dir}: not a run: no spec.json in it or in a directory inside it. Pass the --output directory that \`npm run eval -- --shard I/N\` wrote.`);
   throw new MergeError(`${dir}: holds ${runs.length} runs (${runs.join(', ')}). Pass the one run directory to merge, e.g. ${join(dir, runs[0] ?? '')}.`);
-}
-
-/** Keys of the finished samples in a journal file (a torn last line is ignored, as a resume would). */
-function journalKeys(path: string): string[] {
-  if (!existsSync(path)) return [];
-  const keys: string[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const entry: unknown = JSON.parse(line);
-      if (typeof entry === 'object' && entry !== null && 'key' in entry && typeof entry.key === 'string' && 'status' in entry && entry.status === 'ok') keys.push(entry.key);
-    } catch {
-      // a torn line: the shard's own resume would drop it too
-    }
-  }
-  return keys;
 }
 
 /** The first path at which two JSON values differ, e.g. "model.generation.temperature"; null when equal. */
@@ -63,7 +48,7 @@ export function checkShards(dirs: readonly string[]): ShardRun[] {
     if (!existsSync(join(dir, 'scores.json'))) {
       throw new MergeError(`${dir}: shard ${shard.index}/${shard.count} has not finished (no scores.json). Finish it first: npm run eval -- --config ${spec.config_file} --shard ${shard.index}/${shard.count} --resume ${spec.run_id} --output <its output directory>`);
     }
-    return { dir, spec, shard, keys: journalKeys(join(dir, 'journal.jsonl')) };
+    return { dir, spec, shard, journal: readShardJournal(join(dir, 'journal.jsonl')) };
   });
   const [first] = runs;
   if (first === undefined) throw new MergeError('no shard directories given.');
@@ -98,7 +83,7 @@ export function checkShards(dirs: readonly string[]): ShardRun[] {
 function checkDisjoint(runs: readonly ShardRun[]): void {
   const owner = new Map<string, string>();
   for (const run of runs) {
-    for (const key of run.keys) {
+    for (const key of run.journal.keys) {
       const [suite = '', ...rest] = key.split('/');
       const item = rest.slice(0, -1).join('/');
       const other = owner.get(key);
