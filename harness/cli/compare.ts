@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { buildComparison, compareRuns } from '../compare/multi.ts';
 import { comparisonText } from '../compare/multi-table.ts';
-import { DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
+import { toleranceArg } from '../compare/run-compare.ts';
 import { readRuns, type RunInfo } from '../compare/runs.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
@@ -36,8 +36,8 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.err(`expected one or more run directories\n${USAGE}`);
     return 2;
   }
-  const tolerance = parsed.values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(parsed.values.tolerance);
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
+  const tolerance = toleranceArg(parsed.values.tolerance);
+  if (tolerance === null) {
     io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
     return 2;
   }

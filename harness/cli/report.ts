@@ -3,7 +3,7 @@
 // Exit 0: written. 2: bad input.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
+import { toleranceArg } from '../compare/run-compare.ts';
 import { writeSite } from '../report/html/write.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
@@ -36,8 +36,8 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.err(`expected one or more run directories and --out <dir>\n${USAGE}`);
     return 2;
   }
-  const tolerance = parsed.values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(parsed.values.tolerance);
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
+  const tolerance = toleranceArg(parsed.values.tolerance);
+  if (tolerance === null) {
     io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
     return 2;
   }

@@ -41,6 +41,13 @@ async function recordedReference(runDir: string, scores: AggregateRecord): Promi
   return spec.data.reference ?? spec.data.config?.reference ?? null;
 }
 
+/** `--tolerance` as given on a command line: points, 0 or more; the default when absent; null when unusable. */
+export function toleranceArg(text: string | undefined): number | null {
+  if (text === undefined) return DEFAULT_TOLERANCE;
+  const tolerance = Number(text);
+  return Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : null;
+}
+
 export type RunComparison = { run: AggregateRecord; referencePath: string | null; rows: ComparisonRow[] };
 
 /**
