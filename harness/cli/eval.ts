@@ -37,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.dryRun) {
     const model = { name: config.model.name, id: config.model.id };
     const judge = config.judge ? { name: config.judge.name, id: config.judge.id } : null;
-    process.stdout.write(`${formatDryRun(await dryRun(plans, datasets, { model, judge }), config.model, config.judge)}\n`);
+    process.stdout.write(`${formatDryRun(await dryRun(plans, datasets, { model, judge }, overrides.shard ?? null), config.model, config.judge)}\n`);
     return EXIT.ok;
   }
   const hash = protocolHash(loaded, plans);

@@ -3,6 +3,7 @@ import type { Tiktoken } from 'js-tiktoken';
 import type { ModelConfig } from '../config/schema.ts';
 import type { DatasetFiles, RunFlags } from '../suite.ts';
 import type { SuitePlan } from './settings.ts';
+import { inShard, type Shard } from './shard.ts';
 import { requestText } from './run.ts';
 import { drawFromItems } from './subset-draw.ts';
 
@@ -22,7 +23,8 @@ export type DryRunRow = {
 /** Who answers and who judges, as a real run would hand them to the suites (a judged suite needs its judge). */
 export type DryRunIdentity = Pick<RunFlags, 'model' | 'judge'>;
 
-export async function dryRun(plans: readonly SuitePlan[], datasets: readonly DatasetFiles[], identity: DryRunIdentity): Promise<DryRunRow[]> {
+/** `shard`: count only the items `--shard` would send, as the run's pipeline picks them. */
+export async function dryRun(plans: readonly SuitePlan[], datasets: readonly DatasetFiles[], identity: DryRunIdentity, shard: Shard | null = null): Promise<DryRunRow[]> {
   // o200k is the tokenizer of current OpenAI models; other vendors' counts differ by a few percent.
   let encoder: Tiktoken | null = null;
   const rows: DryRunRow[] = [];
@@ -48,9 +50,12 @@ export async function dryRun(plans: readonly SuitePlan[], datasets: readonly Dat
     try {
       // the same draw as the run will make
       const draw = plan.subset === null ? null : await drawFromItems(active.items(files), plan.subset);
+      let seen = 0;
       for await (const item of active.items(files)) {
         if (draw !== null && !draw.chosen.has(item.id)) continue;
-        if (plan.limit !== null && row.items >= plan.limit) break;
+        if (plan.limit !== null && seen >= plan.limit) break;
+        seen += 1;
+        if (!inShard(shard, plan.resolved.id, item.id)) continue;
         // loaded here, not at import: the ranks are several MB and only a dry run needs them
         encoder ??= (await import('js-tiktoken')).getEncoding('o200k_base');
         row.items += 1;

@@ -75,6 +75,17 @@ describe('shards', () => {
     }
   });
 
+  it('--dry-run --shard counts only that shard\'s items, and the shards add up to the whole', async () => {
+    const config = writeConfig('dry.yaml', 0.5);
+    const items = (text: string): number => Number(/aime25: (\d+) items/.exec(text)?.[1] ?? NaN);
+    const whole = await runCli('harness/cli/eval.ts', ['--config', config, '--dry-run']);
+    expect(whole.code, whole.stderr).toBe(0);
+    const parts = await Promise.all([0, 1, 2].map((i) => runCli('harness/cli/eval.ts', ['--config', config, '--dry-run', '--shard', `${i}/3`])));
+    const counts = parts.map((p) => items(p.stdout));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(items(whole.stdout));
+    expect(counts.every((n) => n < items(whole.stdout))).toBe(true);
+  });
+
   it('three shards merged give the metrics and sample rows of one run', async () => {
     const config = writeConfig('c.yaml', 0.5);
     const single = join(dir, 'single');
