@@ -46,7 +46,7 @@ function table(records: AggregateRecord[]): Record<string, Record<string, number
 describe('results/reference', () => {
   it('every file loads and validates as documentation records with sourced numbers', async () => {
     const files = (await readdir(DIR)).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(['qwen3-235b-a22b-instruct-2507.json', 'qwen3-max-instruct-preview.json', 'qwen3-omni-30b-a3b-instruct.json']);
+    expect(files.sort()).toEqual(['qwen3-235b-a22b-instruct-2507.json', 'qwen3-max-instruct-preview.json', 'qwen3-omni-30b-a3b-instruct.json', 'qwen3-vl-235b-a22b-instruct.json']);
     for (const file of files) {
       const records = await readAggregateFile(join(DIR, file));
       for (const record of records) {
@@ -72,6 +72,12 @@ describe('results/reference', () => {
 
   it('holds the Qwen3-Omni technical report cell exactly (the Instruct model has one of the five)', async () => {
     expect(table(await readAggregateFile(join(DIR, 'qwen3-omni-30b-a3b-instruct.json')))).toEqual({ 'Qwen3-Omni-30B-A3B-Instruct': { aime25: 65.0 } });
+  });
+
+  it('holds the Qwen3-VL technical report Table 5 cells exactly', async () => {
+    expect(table(await readAggregateFile(join(DIR, 'qwen3-vl-235b-a22b-instruct.json')))).toEqual({
+      'Qwen3-VL-235B-A22B-Instruct': { supergpqa: 60.4, aime25: 74.7, livebench: 74.8, livecodebench: 54.3, 'arena-hard-v2': 77.4 },
+    });
   });
 
   it('marks unstated protocol details as unknown and records stated ones', async () => {

@@ -10,7 +10,7 @@ import { readAggregateFile } from '../../../harness/results/files.ts';
 import { SUITES } from '../../../suites/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CONFIGS = ['qwen3-max', 'qwen3-235b-a22b-instruct-2507', 'deepseek-v3.1', 'kimi-k2', 'claude-opus-4', 'local-vllm', 'qwen3-omni-30b-a3b-instruct'];
+const CONFIGS = ['qwen3-max', 'qwen3-235b-a22b-instruct-2507', 'deepseek-v3.1', 'kimi-k2', 'claude-opus-4', 'local-vllm', 'qwen3-omni-30b-a3b-instruct', 'qwen3-vl-235b-a22b-instruct'];
 
 function readMerged(file: string): Record<string, unknown> {
   const doc: unknown = parse(readFileSync(file, 'utf8'));
@@ -32,12 +32,16 @@ describe('seed configs', () => {
     });
   }
 
-  it('the Qwen3-VL config uses the README\'s evaluation settings and says why it has no reference', () => {
-    const file = join(ROOT, 'configs', 'qwen3-vl-235b-a22b-instruct.yaml');
-    const config = configSchema.parse(readMerged(file));
+  it('the Qwen3-VL config uses the report\'s Instruct settings, which its reference records', async () => {
+    const config = configSchema.parse(readMerged(join(ROOT, 'configs', 'qwen3-vl-235b-a22b-instruct.yaml')));
     expect(config.model.generation).toEqual({ temperature: 0.7, top_p: 0.8, presence_penalty: 1.5, max_tokens: 32768, extra_body: { top_k: 20, repetition_penalty: 1.0 } });
-    expect(config.reference).toBeUndefined();
-    expect(readFileSync(file, 'utf8')).toMatch(/no reference\s+# file for this model/);
+    if (config.reference === undefined) throw new Error('the Qwen3-VL config names its reference');
+    const [record] = await readAggregateFile(join(ROOT, config.reference));
+    for (const result of record?.evaluation_results ?? []) {
+      expect(result.generation_config?.generation_args).toEqual({ temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 32768 });
+      expect(result.generation_config?.additional_details?.['generation.presence_penalty']).toBe('1.5');
+    }
+    expect(record?.evaluation_results).toHaveLength(5);
   });
 
   it('the Qwen3-Omni config streams, as Model Studio requires for Qwen-Omni', () => {
