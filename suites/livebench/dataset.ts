@@ -7,7 +7,7 @@ import { DatasetError, readJsonl } from '../../harness/datasets/jsonl.ts';
 import { jsonValueSchema, type JsonValue } from '../../harness/json.ts';
 import type { DatasetFiles, DatasetSpec, HubFile } from '../../harness/suite.ts';
 import { CATEGORIES, categoryOfTask, TASKS_BY_CATEGORY, type Category } from './categories.ts';
-import { HUB_FILES } from './hub-files.ts';
+import { HUB_FILES, type LiveBenchHubFiles } from './hub-files.ts';
 import type { LiveBenchOptions } from './options.ts';
 import { readParquetRows } from './parquet.ts';
 import type { LiveBenchQuestion } from './question.ts';
@@ -15,9 +15,9 @@ import { inRelease, releaseSet } from './releases.ts';
 import { questionFromRow, releaseDates } from './rows.ts';
 
 /** One logical file per chosen category, named after it. */
-export function datasetSpec(options: LiveBenchOptions): DatasetSpec {
+export function datasetSpec(options: LiveBenchOptions, hubFiles: LiveBenchHubFiles = HUB_FILES): DatasetSpec {
   const files: Record<string, HubFile> = {};
-  for (const category of options.categories) files[category] = HUB_FILES[category];
+  for (const category of options.categories) files[category] = hubFiles[category];
   return { files };
 }
 

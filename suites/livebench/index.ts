@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatMessage, Suite } from '../../harness/suite.ts';
 import { datasetSpec, loadQuestions, localLayout } from './dataset.ts';
-import { hubFilesPinned } from './hub-files.ts';
+import { HUB_FILES, hubFilesPinned, type LiveBenchHubFiles } from './hub-files.ts';
 import { liveBenchMetrics, liveBenchNotes } from './metrics.ts';
 import { optionsSchemaFor, type LiveBenchOptions, type Registry } from './options.ts';
 import type { LiveBenchQuestion } from './question.ts';
@@ -25,7 +25,8 @@ function templateHash(options: LiveBenchOptions): string {
   return createHash('sha256').update(template).digest('hex').slice(0, 16);
 }
 
-export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestion, LiveBenchOptions, LiveBenchSession> {
+/** `hubFiles`: where the questions are downloaded from; tests pin their own fixtures. */
+export function createLiveBenchSuite(registry: Registry, hubFiles: LiveBenchHubFiles = HUB_FILES): Suite<LiveBenchQuestion, LiveBenchOptions, LiveBenchSession> {
   return {
     id: 'livebench',
     title: 'LiveBench',
@@ -33,7 +34,7 @@ export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestio
     optionsSchema: optionsSchemaFor(registry),
     // gen_api_answer.py: temperature 0 unless a question requires another, --max-tokens 4096; one choice
     defaults: { samples: 1, generation: { temperature: 0, max_tokens: 4096 } },
-    dataset: (options) => datasetSpec(options),
+    dataset: (options) => datasetSpec(options, hubFiles),
     localLayout: (path, options) => localLayout(path, options),
     load: (files, options) => loadQuestions(files, options),
     itemId: (question) => question.question_id,
@@ -59,7 +60,7 @@ export function createLiveBenchSuite(registry: Registry): Suite<LiveBenchQuestio
           code_revision: CODE_REVISION,
           think_stripping: '<think>.*?</think> removed (DOTALL) before scoring',
           scorer_failure: 'the sample scores 0 and is counted as a scoring error (LiveBench HEAD); a8f61ff stopped the run',
-          dataset_pin: hubFilesPinned() ? 'each file pinned by revision and sha256' : 'unpinned: HF main, no sha256 (revisions for 2024-11-25 unknown here)',
+          dataset_pin: hubFilesPinned(hubFiles) ? 'each file pinned by revision and sha256' : 'unpinned: no full revision and sha256 for every file',
           ...(report === null ? {} : { scorers: report.facts }),
         },
       };

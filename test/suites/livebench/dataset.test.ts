@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../../harness/datasets/jsonl.ts';
 import type { DatasetFiles } from '../../../harness/suite.ts';
 import { datasetSpec, loadQuestions, localLayout } from '../../../suites/livebench/dataset.ts';
+import { HUB_FILES, hubFilesPinned } from '../../../suites/livebench/hub-files.ts';
 import { suite } from '../../../suites/livebench/index.ts';
 import type { LiveBenchOptions } from '../../../suites/livebench/options.ts';
 import type { LiveBenchQuestion } from '../../../suites/livebench/question.ts';
@@ -26,6 +27,19 @@ async function load(files: Record<string, string>, opts: LiveBenchOptions, origi
 const TASKS = ['web_of_lies_v2', 'zebra_puzzle', 'spatial', 'cta', 'tablejoin'];
 
 describe('LiveBench questions', () => {
+  it('pins every Hub file to a full commit, its LFS sha256 and its size, and says so in the protocol', () => {
+    for (const file of Object.values(HUB_FILES)) {
+      expect(file.revision).toMatch(/^[0-9a-f]{40}$/);
+      expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(file.size).toBeGreaterThan(0);
+      expect(file.file).toBe('data/test-00000-of-00001.parquet');
+    }
+    expect(hubFilesPinned(HUB_FILES)).toBe(true);
+    expect(hubFilesPinned({ ...HUB_FILES, math: { ...HUB_FILES.math, revision: 'main' } })).toBe(false);
+    expect(hubFilesPinned({ ...HUB_FILES, math: { repo: 'livebench/math', file: 'x', revision: HUB_FILES.math.revision } })).toBe(false);
+    expect(suite.protocol(options({})).details['dataset_pin']).toBe('each file pinned by revision and sha256');
+  });
+
   it('reads the local layout and keeps only release 2024-11-25 questions of the chosen tasks', async () => {
     const opts = options({ tasks: TASKS });
     const questions = await load(localLayout(LOCAL, opts), opts, 'local');

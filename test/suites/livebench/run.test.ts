@@ -1,5 +1,6 @@
 // LiveBench through the runner: canned answers behind msw, fixtures in LiveBench's layout, and task,
 // category and overall numbers worked out by hand.
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,33 @@ import { createRunDir } from '../../../harness/run/run-dir.ts';
 import { executeRun, resolvePlanDatasets } from '../../../harness/run/run.ts';
 import { planSuites, protocolHash } from '../../../harness/run/settings.ts';
 import { defineSuite, type SuiteDefinition } from '../../../harness/suite-runtime.ts';
-import { CATEGORIES, TASKS_BY_CATEGORY } from '../../../suites/livebench/categories.ts';
+import { CATEGORIES, TASKS_BY_CATEGORY, type Category } from '../../../suites/livebench/categories.ts';
+import { HUB_FILES } from '../../../suites/livebench/hub-files.ts';
 import { createLiveBenchSuite } from '../../../suites/livebench/index.ts';
+import { TASK_SCORERS } from '../../../suites/livebench/scorers/registry.ts';
 import type { ScorerFactory, TaskScorer } from '../../../suites/livebench/scorers/types.ts';
 import { BENCHMARKS, SUITES } from '../../../suites/index.ts';
 
 const LOCAL = join(import.meta.dirname, '../../fixtures/livebench/local');
 const HUB = join(import.meta.dirname, '../../fixtures/livebench/hub');
+const FIXTURE_REVISION = 'f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1';
+
+/** The registry with a LiveBench suite pinned to the fixture files (their own sha256 and size) at FIXTURE_REVISION. */
+async function fixturePinnedSuites(): Promise<ReadonlyMap<string, SuiteDefinition>> {
+  const pin = async (category: Category) => {
+    const bytes = await readFile(join(HUB, `${category}.parquet`));
+    return { ...HUB_FILES[category], revision: FIXTURE_REVISION, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  };
+  const files = {
+    coding: await pin('coding'),
+    data_analysis: await pin('data_analysis'),
+    instruction_following: await pin('instruction_following'),
+    math: await pin('math'),
+    reasoning: await pin('reasoning'),
+    language: await pin('language'),
+  };
+  return new Map([...SUITES, ['livebench', defineSuite(createLiveBenchSuite(TASK_SCORERS, files))]]);
+}
 
 /** question text fragment -> canned answer */
 let answers: Array<[string, string]> = [];
@@ -173,25 +194,25 @@ describe('livebench through the runner', () => {
     expect(suite?.notes).toEqual([]);
   }, 180_000);
 
-  it('downloads the HF parquet files (unpinned: main) and gives the same numbers as the local copy', async () => {
+  it('downloads the pinned HF parquet files, verifies them and gives the same numbers as the local copy', async () => {
     answers = REASONING_AND_DATA_ANALYSIS;
     const served: string[] = [];
     server.use(
-      http.get('https://huggingface.co/datasets/livebench/:category/resolve/main/data/test-00000-of-00001.parquet', async ({ params }) => {
+      http.get('https://huggingface.co/datasets/livebench/:category/resolve/:revision/data/test-00000-of-00001.parquet', async ({ params }) => {
         const category = String(params['category']);
-        served.push(category);
+        served.push(`${category}@${String(params['revision'])}`);
         return HttpResponse.arrayBuffer(new Uint8Array(await readFile(join(HUB, `${category}.parquet`))).buffer);
       }),
     );
     const saved = process.env['PARITY_CACHE_DIR'];
     process.env['PARITY_CACHE_DIR'] = join(dir, 'cache');
     try {
-      const { summary, result } = await run('hub', `    tasks: [web_of_lies_v2, zebra_puzzle, spatial, cta, tablejoin]\n`, SUITES);
+      const { summary, result } = await run('hub', `    tasks: [web_of_lies_v2, zebra_puzzle, spatial, cta, tablejoin]\n`, await fixturePinnedSuites());
       expect(result.exitCode).toBe(0);
-      expect(served.sort()).toEqual(['data_analysis', 'reasoning']);
+      expect(served.sort()).toEqual([`data_analysis@${FIXTURE_REVISION}`, `reasoning@${FIXTURE_REVISION}`]);
       const suite = summary.suites[0];
-      expect(suite?.dataset.revision).toBe('livebench/data_analysis@main + livebench/reasoning@main');
-      expect(suite?.protocol.details['dataset_pin']).toMatch(/^unpinned/);
+      expect(suite?.dataset.revision).toBe(`livebench/data_analysis@${FIXTURE_REVISION} + livebench/reasoning@${FIXTURE_REVISION}`);
+      expect(suite?.protocol.details['dataset_pin']).toBe('each file pinned by revision and sha256');
       const value = (name: string) => suite?.metrics.find((m) => m.evaluation_name === name)?.value;
       expect(value('livebench/category=reasoning')).toBeCloseTo((50 + 68.75 + 50) / 3, 10);
       expect(value('livebench/category=data_analysis')).toBeCloseTo(50, 10);
@@ -201,16 +222,39 @@ describe('livebench through the runner', () => {
     }
   });
 
+  it('asks the Hub for the pinned revisions and refuses a file whose sha256 differs, naming it', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('https://huggingface.co/datasets/livebench/:category/resolve/:revision/data/test-00000-of-00001.parquet', async ({ params }) => {
+        asked.push(`${String(params['category'])}@${String(params['revision'])}`);
+        // the fixture is not the published file: its checksum cannot match the pin
+        return HttpResponse.arrayBuffer(new Uint8Array(await readFile(join(HUB, `${String(params['category'])}.parquet`))).buffer);
+      }),
+    );
+    const saved = process.env['PARITY_CACHE_DIR'];
+    process.env['PARITY_CACHE_DIR'] = join(dir, 'cache-real-pins');
+    try {
+      await expect(run('hub-real-pins', `    categories: [reasoning]\n`, SUITES)).rejects.toThrow(
+        /livebench\/reasoning.*data\/test-00000-of-00001\.parquet[\s\S]*expected sha256 4204bb94c812690ef8ba5f4c1f10b5b1082ca0b7bc532166834f798aa56e2a3c/,
+      );
+      expect(asked).toEqual(['reasoning@6fc6498a5dfba553f69f4413feabade1f1a2d384']);
+    } finally {
+      if (saved === undefined) delete process.env['PARITY_CACHE_DIR'];
+      else process.env['PARITY_CACHE_DIR'] = saved;
+    }
+  });
+
   it('--dry-run on configs/qwen3-max.yaml counts one request per LiveBench question of the Hub files', async () => {
     server.use(
-      http.get('https://huggingface.co/datasets/livebench/:category/resolve/main/data/test-00000-of-00001.parquet', async ({ params }) =>
+      http.get(`https://huggingface.co/datasets/livebench/:category/resolve/${FIXTURE_REVISION}/data/test-00000-of-00001.parquet`, async ({ params }) =>
         HttpResponse.arrayBuffer(new Uint8Array(await readFile(join(HUB, `${String(params['category'])}.parquet`))).buffer),
       ),
     );
     const saved = process.env['PARITY_CACHE_DIR'];
     process.env['PARITY_CACHE_DIR'] = join(dir, 'cache-dry');
     try {
-      const loaded = loadConfig(join(import.meta.dirname, '../../../configs/qwen3-max.yaml'), SUITES);
+      const suites = await fixturePinnedSuites();
+      const loaded = loadConfig(join(import.meta.dirname, '../../../configs/qwen3-max.yaml'), suites);
       const plans = planSuites(loaded, { suites: ['livebench'], limit: null, samples: null, concurrency: null, output: null });
       const rows = await dryRun(plans, await resolvePlanDatasets(loaded, plans), { model: { name: loaded.config.model.name, id: loaded.config.model.id }, judge: null });
       // the fixtures' Hub files hold 31 questions of release 2024-11-25 over the six categories (the real files: 1000)
