@@ -12,7 +12,8 @@ export const REFERENCE_PANDAS = '2.2.2';
 /** generous: a table of 50 rows reads in milliseconds; upstream has no limit at all */
 export const TABLEREFORMAT_TIMEOUT_MS = 60_000;
 
-const REQUIREMENTS = [
+/** The Debian modules the tablereformat workers import; every install list (CI, workflows, image) carries them. */
+export const TABLEREFORMAT_REQUIREMENTS = [
   { module: 'pandas', debianPackage: 'python3-pandas' },
   { module: 'numpy', debianPackage: 'python3-numpy' },
   { module: 'lxml', debianPackage: 'python3-lxml' },
@@ -35,7 +36,7 @@ export const scoreTablereformat: ScorerFactory = {
     const pool = await startPythonWorkers({
       module: projectPath('suites', 'livebench', 'data-analysis', 'tablereformat.py'),
       size: Math.max(1, Math.min(2, availableParallelism())),
-      requires: REQUIREMENTS,
+      requires: TABLEREFORMAT_REQUIREMENTS,
     });
     const scorer: TaskScorer = async (question, answer, resources) => {
       const questionText = question.turns[0];

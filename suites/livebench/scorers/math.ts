@@ -123,7 +123,8 @@ export const scoreOlympiad: TaskScorer = (question, answer) => {
 
 // ---- AMPS_Hard ----
 
-const AMPS_REQUIREMENTS = [
+/** The Debian modules the AMPS_Hard workers import; every install list (CI, workflows, image) carries them. */
+export const AMPS_REQUIREMENTS = [
   { module: 'sympy', debianPackage: 'python3-sympy' },
   { module: 'lark', debianPackage: 'python3-lark' },
   { module: 'antlr4', debianPackage: 'python3-antlr4' },
