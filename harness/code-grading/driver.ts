@@ -1,8 +1,10 @@
 // Runs a grading driver (a Python file that tests one program) in the sandbox pool and turns its report
 // into a verdict. The driver reads a JSON payload on stdin and writes one JSON line per graded test,
 // {"i", "r", "error"?} with r = true or a failure code, then {"done": true}.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { JsonValue } from '../json.ts';
+import { projectPath } from '../paths.ts';
 import type { SandboxLimits, SandboxPool, SandboxResult } from '../sandbox/index.ts';
 
 export type Verdict = 'pass' | 'wrong_answer' | 'runtime_error' | 'time_limit' | 'no_code';
@@ -10,6 +12,12 @@ export const VERDICTS: readonly Verdict[] = ['pass', 'wrong_answer', 'runtime_er
 
 /** A driver's source and the plain file name it runs under in the sandbox. */
 export type GradingDriver = { file: string; source: string };
+
+/** What every driver imports (`from driver_support import ...`): written next to the driver in the sandbox. */
+export const DRIVER_SUPPORT: GradingDriver = {
+  file: 'driver_support.py',
+  source: readFileSync(projectPath('harness', 'code-grading', 'driver_support.py'), 'utf8'),
+};
 export type GradeTests = { fn_name: string | null; inputs: string[]; outputs: string[] };
 export type GradeLimits = { testTimeoutS: number; sampleTimeoutS?: number };
 export type GradeOutcome = { verdict: Verdict; details: Record<string, JsonValue> };
@@ -86,6 +94,12 @@ export function verdictFrom(lines: DriverLine[], run: SandboxResult, tests: numb
   };
 }
 
+/** The sandbox's working directory for one driver run: the driver and the module it imports. */
+export function driverFiles(driver: GradingDriver): Record<string, string> {
+  if (driver.file === DRIVER_SUPPORT.file) throw new Error(`a grading driver cannot be named ${DRIVER_SUPPORT.file}: that is the module it imports`);
+  return { [DRIVER_SUPPORT.file]: DRIVER_SUPPORT.source, [driver.file]: driver.source };
+}
+
 /** Runs `driver` on one program with its tests, under the sample's global time limit. */
 export async function gradeWithDriver(
   pool: SandboxPool,
@@ -97,13 +111,13 @@ export async function gradeWithDriver(
 ): Promise<GradeOutcome> {
   const count = tests.inputs.length;
   const payload = JSON.stringify({ code, fn_name: tests.fn_name, inputs: tests.inputs, outputs: tests.outputs, timeout: limits.testTimeoutS });
-  const run = await pool.run({ files: { [driver.file]: driver.source }, args: [driver.file], stdin: payload, limits: driverLimits(count, limits) }, signal);
+  const run = await pool.run({ files: driverFiles(driver), args: [driver.file], stdin: payload, limits: driverLimits(count, limits) }, signal);
   return verdictFrom(parseDriverOutput(run.stdout), run, count);
 }
 
 /** Runs `driver` in its comparison-only mode: {"compare": [[prediction, expected], ...]}, one result per pair. */
 export async function compareWithDriver(pool: SandboxPool, driver: GradingDriver, pairs: [string, string][]): Promise<boolean[]> {
-  const run = await pool.run({ files: { [driver.file]: driver.source }, args: [driver.file], stdin: JSON.stringify({ compare: pairs }), limits: driverLimits(1, { testTimeoutS: 6 }) });
+  const run = await pool.run({ files: driverFiles(driver), args: [driver.file], stdin: JSON.stringify({ compare: pairs }), limits: driverLimits(1, { testTimeoutS: 6 }) });
   const results = parseDriverOutput(run.stdout).flatMap((line) => ('done' in line ? [] : [line.r === true]));
   if (results.length !== pairs.length) throw new Error(`comparison driver failed: ${run.stderr.slice(-500)}`);
   return results;

@@ -2,6 +2,8 @@
 // and the sandbox environment as protocol facts. Shared by every suite that executes code.
 export {
   compareWithDriver,
+  DRIVER_SUPPORT,
+  driverFiles,
   driverLimits,
   gradeWithDriver,
   MEMORY_LIMIT_BYTES,

@@ -7,7 +7,8 @@
 #   or {"compare": [[prediction, expected], ...]} to check only the stdout comparison rule.
 # Output (the original stdout; the program's own stdout and stderr go to /dev/null): one JSON line per
 # graded test, {"i", "r"} with r = true or an upstream code (-1 crash, -2 wrong, -3 time, -4 error),
-# then {"done": true}.
+# then {"done": true}. The protocol's plumbing, the alarm, the reliability guard and the preamble's text
+# come from driver_support (harness/code-grading/driver_support.py), which the engine places next to this file.
 import ast
 import builtins
 import io
@@ -18,86 +19,15 @@ import sys
 from decimal import Decimal
 from types import ModuleType
 
-sys.set_int_max_str_digits(50000)
-
-PRELUDE_MODULES = [
-    "string", "re", "datetime", "collections", "heapq", "bisect", "copy", "math", "random",
-    "statistics", "itertools", "functools", "operator", "io", "sys", "json", "builtins", "typing",
-]
-# star-imports of all, plain imports of all but builtins/typing, then the recursion limit: the
-# upstream module preamble, so programs may use e.g. `defaultdict` or `gcd` without importing them
-PRELUDE = (
-    "".join("from %s import *\n" % m for m in PRELUDE_MODULES)
-    + "".join("import %s\n" % m for m in PRELUDE_MODULES if m not in ("builtins", "typing"))
-    + "sys.setrecursionlimit(50000)\n"
+from driver_support import (
+    Reporter, clip, disable_destructive_functions, failure, import_prelude, isolate_streams, on_alarm,
+    unwrap_main_guard,
 )
 
+sys.set_int_max_str_digits(50000)
 
-class TimeoutException(Exception):
-    pass
-
-
-def on_alarm(signum, frame):
-    raise TimeoutException
-
-
-def clip(value, length=300):
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= length else text[: length // 2] + "...(truncated) ..." + text[-length // 2:]
-
-
-class Reporter:
-    def __init__(self, fd):
-        self.fd = fd
-        self.count = 0
-
-    def emit(self, obj):
-        data = (json.dumps(obj) + "\n").encode("utf-8")
-        while data:
-            data = data[os.write(self.fd, data):]
-
-    def result(self, r, **info):
-        self.emit(dict(i=self.count, r=r, **{k: clip(v) for k, v in info.items()}))
-        self.count += 1
-
-
-def isolate_streams():
-    """Keeps the real stdout for results, points fd 0 and 1 at /dev/null for the program."""
-    payload = sys.stdin.buffer.read()
-    result_fd = os.dup(1)
-    null = os.open(os.devnull, os.O_RDWR)
-    os.dup2(null, 0)
-    os.dup2(null, 1)
-    return json.loads(payload), Reporter(result_fd)
-
-
-def disable_destructive_functions():
-    """The upstream reliability guard: programs calling these fail the same way they do upstream."""
-    builtins.quit = None
-    os.environ["OMP_NUM_THREADS"] = "1"
-    for name in ("kill", "system", "putenv", "remove", "removedirs", "rmdir", "fchdir", "setuid", "fork",
-                 "forkpty", "killpg", "rename", "renames", "truncate", "replace", "unlink", "fchmod", "fchown",
-                 "chmod", "chown", "chroot", "lchflags", "lchmod", "lchown", "getcwd", "chdir"):
-        setattr(os, name, None)
-    import shutil
-    import subprocess
-    shutil.rmtree = shutil.move = shutil.chown = None
-    subprocess.Popen = None
-    builtins.help = None
-    for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
-        sys.modules[name] = None
-
-
-def unwrap_main_guard(code):
-    """A trailing `if __name__ == '__main__':` block is replaced by its body."""
-    try:
-        tree = ast.parse(code)
-        last = tree.body[-1]
-        if isinstance(last, ast.If) and ast.unparse(last.test).strip() == "__name__ == '__main__'":
-            code = ast.unparse(tree.body[:-1]) + "\n" + ast.unparse(last.body)
-    except Exception:
-        pass
-    return code
+# the upstream module preamble, so programs may use e.g. `defaultdict` or `gcd` without importing them
+PRELUDE = import_prelude("50000")
 
 
 def wrap_in_function(code):
@@ -226,11 +156,6 @@ def outputs_match(prediction, expected):
     return True, ""
 
 
-def failure(reporter, error, inputs, expected):
-    code = -3 if "timeoutexception" in repr(error).lower() else -4
-    reporter.result(code, error=repr(error), inputs=inputs, expected=expected)
-
-
 def grade_stdin(reporter, code, inputs, outputs, timeout):
     program = load_module(wrap_in_function(unwrap_main_guard(code)), timeout)
     function = getattr(program, "wrapped_function", None)
@@ -243,7 +168,7 @@ def grade_stdin(reporter, code, inputs, outputs, timeout):
             signal.alarm(0)
         except Exception as error:
             signal.alarm(0)
-            return failure(reporter, error, given, expected)
+            return failure(reporter, error, inputs=given, expected=expected)
         finally:
             signal.alarm(0)
         ok, message = outputs_match(prediction, expected)
@@ -271,7 +196,7 @@ def grade_call(reporter, code, fn_name, inputs, outputs, timeout):
             reporter.result(True)
         except Exception as error:
             signal.alarm(0)
-            return failure(reporter, error, given, expected)
+            return failure(reporter, error, inputs=given, expected=expected)
         finally:
             signal.alarm(0)
 
