@@ -1,5 +1,6 @@
 // Command-line flags for `npm run eval`; they override the config.
 import { parseArgs } from 'node:util';
+import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
 import type { CliOverrides } from '../run/settings.ts';
 import { parseShard } from '../run/shard.ts';
 
@@ -19,13 +20,17 @@ export type EvalArgs = {
   resume: string | null;
   check: boolean;
   tolerance: number | null;
+  /** --accept-deviation patterns for the comparison with the reference */
+  acceptDeviations: string[];
   unsafeLocalExec: boolean;
 };
 
 export const EVAL_USAGE = `usage: npm run eval -- [--config FILE] [--suite ID[,ID]] [--limit N | --subset N [--subset-seed S]]
                         [--samples N] [--concurrency N] [--output DIR] [--dry-run] [--resume RUN_ID]
-                        [--check] [--tolerance POINTS] [--unsafe-local-exec] [--shard I/N]
-With no --config, runs configs/demo.yaml: a simulated model, offline.`;
+                        [--check] [--tolerance POINTS] [--accept-deviation PATTERN]...
+                        [--unsafe-local-exec] [--shard I/N]
+With no --config, runs configs/demo.yaml: a simulated model, offline.
+${ACCEPT_DEVIATION_USAGE}`;
 
 function positiveInt(flag: string, value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -73,6 +78,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         resume: { type: 'string' },
         check: { type: 'boolean', default: false },
         tolerance: { type: 'string' },
+        'accept-deviation': { type: 'string', multiple: true },
         'unsafe-local-exec': { type: 'boolean', default: false },
         shard: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -95,6 +101,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   // --limit takes the first items, --subset a random draw: one run is one or the other
   if (limit !== null && subset !== null) throw new UsageError('--limit and --subset cannot be combined: --limit N takes the first N items, --subset N draws N at random. Use one.');
   if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
+  const accept = acceptDeviationArg(v['accept-deviation']);
+  if (!accept.ok) throw new UsageError(accept.message);
   let shard = null;
   if (v.shard !== undefined) {
     const parsedShard = parseShard(v.shard);
@@ -117,6 +125,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     resume: v.resume ?? null,
     check: v.check,
     tolerance,
+    acceptDeviations: accept.patterns,
     unsafeLocalExec: v['unsafe-local-exec'],
   };
 }

@@ -1,15 +1,17 @@
-// npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X]
+// npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X] [--accept-deviation PATTERN]...
 // One table for every run given: models x benchmarks, each cell from the newest complete run.
 // Exit 0: nothing diverges. 1: a cell's run diverges. 2: bad input.
 import { parseArgs } from 'node:util';
 import { buildComparison, compareRuns } from '../compare/multi.ts';
 import { comparisonText } from '../compare/multi-table.ts';
+import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
 import { toleranceArg } from '../compare/run-compare.ts';
 import { readRuns, type RunInfo } from '../compare/runs.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
 
-const USAGE = 'usage: npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X]';
+const USAGE = `usage: npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X] [--accept-deviation PATTERN]...
+${ACCEPT_DEVIATION_USAGE}`;
 
 export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 1 | 2> {
   let parsed;
@@ -21,6 +23,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
         reference: { type: 'string' },
         json: { type: 'boolean', default: false },
         tolerance: { type: 'string' },
+        'accept-deviation': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -41,16 +44,24 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
     return 2;
   }
+  const accept = acceptDeviationArg(parsed.values['accept-deviation']);
+  if (!accept.ok) {
+    io.err(`${accept.message}\n${USAGE}`);
+    return 2;
+  }
   try {
     const runs = await readRuns(parsed.positionals, BENCHMARKS);
     const compared = await compareRuns(runs, {
       tolerance,
       catalogue: BENCHMARKS,
+      acceptDeviations: accept.patterns,
       ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
     });
-    const output = buildComparison(compared, BENCHMARKS, tolerance);
+    const output = buildComparison(compared, BENCHMARKS, tolerance, accept.patterns);
     if (parsed.values.json) {
       io.out(JSON.stringify(output, null, 2));
+      // the JSON carries them too; a person at the terminal should not have to look
+      for (const warning of output.warnings) io.err(warning);
     } else {
       io.out(comparisonText(output));
       for (const run of runs) for (const warning of coverageWarnings(run)) io.out(warning);

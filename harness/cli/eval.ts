@@ -88,6 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await finalizeRun(summary, {
       check: args.check,
       tolerance: args.tolerance,
+      acceptDeviations: args.acceptDeviations,
       stdout: process.stdout,
       catalogue: BENCHMARKS,
       resumeCommand: `npm run eval -- --config ${loaded.file} --resume ${runId}${args.overrides.output === null ? '' : ` --output ${args.overrides.output}`}`,

@@ -1,15 +1,17 @@
-// npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X]
+// npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X] [--accept-deviation PATTERN]...
 // The HTML report of these runs: index.html (models x benchmarks, forest plots) and one page per run.
 // Exit 0: written. 2: bad input.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
 import { toleranceArg } from '../compare/run-compare.ts';
 import { writeSite } from '../report/html/write.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { ResultsFileError } from '../results/files.ts';
 
-const USAGE = 'usage: npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X]';
+const USAGE = `usage: npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X] [--accept-deviation PATTERN]...
+${ACCEPT_DEVIATION_USAGE}`;
 
 export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 2 | 4> {
   let parsed;
@@ -21,6 +23,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
         out: { type: 'string' },
         reference: { type: 'string' },
         tolerance: { type: 'string' },
+        'accept-deviation': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -41,14 +44,21 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
     return 2;
   }
+  const accept = acceptDeviationArg(parsed.values['accept-deviation']);
+  if (!accept.ok) {
+    io.err(`${accept.message}\n${USAGE}`);
+    return 2;
+  }
   try {
     const site = await writeSite(parsed.positionals, resolve(parsed.values.out), {
       tolerance,
       catalogue: BENCHMARKS,
+      acceptDeviations: accept.patterns,
       ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
     });
     io.out(`report: ${site.index}`);
     for (const page of site.pages) io.out(`  ${page}`);
+    for (const warning of site.warnings) io.err(warning);
     return 0;
   } catch (err) {
     if (err instanceof ResultsFileError) {

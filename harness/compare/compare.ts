@@ -15,6 +15,8 @@ export type CompareOptions = {
   tolerance: number;
   /** the names each benchmark goes by, from the suite registry */
   catalogue: BenchmarkCatalogue;
+  /** --accept-deviation patterns: run deviations they match do not make a row not comparable */
+  acceptDeviations?: readonly string[];
 };
 
 type Candidate = { record: AggregateRecord; result: EvaluationResult };
@@ -111,6 +113,7 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
     verdict: 'no reference',
     differs: [],
     unknown: [],
+    accepted_deviations: [],
   };
   const chosen = pick(result, headline, candidates);
   if (chosen === null) return base;
@@ -121,9 +124,11 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
     source_url: refDetails.source_url ?? null,
     note: refDetails.note ?? null,
   };
-  const facts = compareFacts(resultFacts(result), resultFacts(chosen.result));
-  facts.differs.unshift(...coverageDifferences(run, result));
-  if (facts.differs.length > 0) return { ...base, published, verdict: 'not comparable', ...facts };
+  const facts = compareFacts(resultFacts(result), resultFacts(chosen.result), opts.acceptDeviations ?? []);
+  const differs = [...coverageDifferences(run, result), ...facts.differs];
+  // accepted deviations are listed whatever the verdict: a reader sees what the opt-in set aside
+  const accepted_deviations = facts.accepted;
+  if (differs.length > 0) return { ...base, published, verdict: 'not comparable', differs, unknown: facts.unknown, accepted_deviations };
   const delta = score - published.value;
   const inCi = base.reproduced.ci !== null && published.value >= base.reproduced.ci.lower && published.value <= base.reproduced.ci.upper;
   const consistent = inCi || Math.abs(delta) <= opts.tolerance;
@@ -134,6 +139,7 @@ function row(run: AggregateRecord, result: EvaluationResult, candidates: Candida
     se_apart: se !== null && se > 0 ? Math.abs(delta) / se : null,
     verdict: consistent ? 'consistent' : 'diverges',
     unknown: facts.unknown,
+    accepted_deviations,
   };
 }
 

@@ -2,10 +2,12 @@
 // A reference states a fact, marks it "unknown", or says nothing (then it constrains nothing).
 import type { EvaluationResult } from '../results/aggregate-schema.ts';
 import { DETAIL_KEYS } from '../results/generation-details.ts';
+import { deviationList, isAccepted } from './accept.ts';
 
 export type Facts = Map<string, string>;
 export type FactDifference = { field: string; run: string; reference: string };
-export type FactComparison = { differs: FactDifference[]; unknown: string[] };
+/** accepted: the run's deviations that differ from the reference's and were set aside with --accept-deviation */
+export type FactComparison = { differs: FactDifference[]; unknown: string[]; accepted: string[] };
 
 export const UNKNOWN = 'unknown';
 
@@ -65,29 +67,17 @@ export function sameFact(field: string, a: string, b: string): boolean {
   return normalise(field, a) === normalise(field, b);
 }
 
-function deviationList(value: string | undefined): string[] {
-  if (value === undefined || value.trim() === '') return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.map(String).sort();
-  } catch {
-    // a plain comma-separated list
-  }
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .sort();
-}
-
 /**
  * Differences name the field; facts the reference marks unknown, or that the run does not record,
  * are listed as unknown rather than matched. Deviations always count: published numbers are taken
- * to follow the official protocol unless the reference names its own deviations.
+ * to follow the official protocol unless the reference names its own deviations. A deviation of the
+ * run that the reference does not name, and that a pattern in `acceptDeviations` matches, is set aside
+ * and listed in `accepted`; nothing else can be set aside.
  */
-export function compareFacts(run: Facts, reference: Facts): FactComparison {
+export function compareFacts(run: Facts, reference: Facts, acceptDeviations: readonly string[] = []): FactComparison {
   const differs: FactDifference[] = [];
   const unknown: string[] = [];
+  const accepted: string[] = [];
   for (const [field, refValue] of reference) {
     if (field === DETAIL_KEYS.deviations) continue;
     if (refValue.trim().toLowerCase() === UNKNOWN) {
@@ -104,15 +94,18 @@ export function compareFacts(run: Facts, reference: Facts): FactComparison {
   if (refDeviations !== undefined && refDeviations.trim().toLowerCase() === UNKNOWN) {
     unknown.push(DETAIL_KEYS.deviations);
   } else {
-    const ours = deviationList(run.get(DETAIL_KEYS.deviations));
     const theirs = deviationList(refDeviations);
-    if (ours.join('\n') !== theirs.join('\n')) {
+    const ours = deviationList(run.get(DETAIL_KEYS.deviations));
+    // only the run's own deviations can be accepted; one the reference names and the run lacks still differs
+    accepted.push(...ours.filter((d) => !theirs.includes(d) && isAccepted(acceptDeviations, d)));
+    const counted = ours.filter((d) => !accepted.includes(d));
+    if (counted.join('\n') !== theirs.join('\n')) {
       differs.push({
         field: DETAIL_KEYS.deviations,
-        run: ours.length === 0 ? 'none' : ours.join(', '),
+        run: counted.length === 0 ? 'none' : counted.join(', '),
         reference: theirs.length === 0 ? 'none (official protocol)' : theirs.join(', '),
       });
     }
   }
-  return { differs, unknown };
+  return { differs, unknown, accepted };
 }

@@ -1,6 +1,7 @@
 // Many runs at once: one cell per (model, benchmark), from the newest complete run that covers it.
 // A run with error samples is used only when no complete run covers the cell, and says so; a run that
 // is not finished (no scores.json, or still running) is listed, never used for a number.
+import { unmatchedPatternWarnings } from './accept.ts';
 import { benchmarkColumns } from './columns.ts';
 import { compareExitCode, type ComparisonRow } from './compare.ts';
 import { comparisonOutputSchema, type Cell, type ComparisonOutput, type OtherRun, type RunEntry, type TaggedRow } from './output-schema.ts';
@@ -11,20 +12,24 @@ import { newestFirst, type RunInfo } from './runs.ts';
 
 const specReference = z.looseObject({ reference: z.string().optional() });
 
-export type ComparedRun = { info: RunInfo; reference: string | null; rows: ComparisonRow[] };
+/** deviations: every deviation the run records (none when it has no scores yet) */
+export type ComparedRun = { info: RunInfo; reference: string | null; rows: ComparisonRow[]; deviations: string[] };
 
 /** Compares every run that has scores with its reference; throws bad input as compareRun does. */
-export async function compareRuns(runs: readonly RunInfo[], opts: { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue }): Promise<ComparedRun[]> {
+export async function compareRuns(
+  runs: readonly RunInfo[],
+  opts: { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue; acceptDeviations?: readonly string[] },
+): Promise<ComparedRun[]> {
   const out: ComparedRun[] = [];
   for (const info of runs) {
     if (info.scores === null) {
       // not scored yet: nothing to compare, but the reference it will be compared with is known
       const recorded = opts.reference ?? specReference.safeParse(info.spec?.config).data?.reference ?? null;
-      out.push({ info, reference: recorded === null ? null : resolveReferencePath(recorded), rows: [] });
+      out.push({ info, reference: recorded === null ? null : resolveReferencePath(recorded), rows: [], deviations: [] });
       continue;
     }
     const compared = await compareRun(info.dir, { ...opts, scores: info.scores });
-    out.push({ info, reference: compared.referencePath, rows: compared.rows });
+    out.push({ info, reference: compared.referencePath, rows: compared.rows, deviations: compared.deviations });
   }
   return out;
 }
@@ -100,8 +105,17 @@ function runEntry(run: ComparedRun): RunEntry {
   };
 }
 
-/** The models x benchmarks table of the runs given, validated against its schema. */
-export function buildComparison(runs: readonly ComparedRun[], catalogue: BenchmarkCatalogue, tolerance = DEFAULT_TOLERANCE): ComparisonOutput {
+/**
+ * The models x benchmarks table of the runs given, validated against its schema. `acceptDeviations` are the
+ * --accept-deviation patterns the runs were compared with: recorded in the output, and a pattern that
+ * matches no deviation of these runs is a warning.
+ */
+export function buildComparison(
+  runs: readonly ComparedRun[],
+  catalogue: BenchmarkCatalogue,
+  tolerance = DEFAULT_TOLERANCE,
+  acceptDeviations: readonly string[] = [],
+): ComparisonOutput {
   const byModel = new Map<string, { name: string; runs: ComparedRun[] }>();
   for (const run of runs) {
     const key = modelKey(run.info.model);
@@ -122,8 +136,11 @@ export function buildComparison(runs: readonly ComparedRun[], catalogue: Benchma
   const used = new Set(cells.filter((c) => c.run_id !== null).map((c) => `${c.run_id}\u0000${c.benchmark}`));
   const usedRows = runs.flatMap((r) => r.rows.filter((row) => used.has(`${r.info.run_id}\u0000${row.benchmark}`)));
   const rows: TaggedRow[] = runs.flatMap((r) => r.rows.map((row) => ({ ...row, run_id: r.info.run_id })));
+  const deviations = [...new Set(runs.flatMap((r) => r.deviations))].sort();
   return comparisonOutputSchema.parse({
     tolerance,
+    accepted_deviation_patterns: [...acceptDeviations],
+    warnings: unmatchedPatternWarnings(acceptDeviations, deviations),
     exit_code: compareExitCode(usedRows),
     benchmarks,
     models: models.map((m) => m.name),

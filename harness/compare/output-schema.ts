@@ -36,6 +36,11 @@ export const comparisonRowSchema = z.strictObject({
   differs: z.array(factDifferenceSchema),
   /** protocol facts the reference marks unknown, or the run does not record */
   unknown: z.array(z.string()),
+  /**
+   * the run's deviations from the official protocol that --accept-deviation set aside for this row (the
+   * user's judgement, not the protocol's); a row with a verdict and a non-empty list got it only through them
+   */
+  accepted_deviations: z.array(z.string()),
 });
 
 export const runStatusSchema = z.enum(['complete', 'errors', 'unfinished', 'in progress']);
@@ -82,6 +87,10 @@ export const taggedRowSchema = comparisonRowSchema.extend({ run_id: z.string() }
 
 export const comparisonOutputSchema = z.strictObject({
   tolerance: z.number(),
+  /** the --accept-deviation patterns given; empty when every deviation counted */
+  accepted_deviation_patterns: z.array(z.string()),
+  /** what a reader of the verdicts must know, e.g. an --accept-deviation pattern that matched nothing */
+  warnings: z.array(z.string()),
   exit_code: z.union([z.literal(0), z.literal(1)]),
   benchmarks: z.array(z.strictObject({ id: z.string(), title: z.string() })),
   models: z.array(z.string()),

@@ -7,6 +7,7 @@ import type { AggregateRecord } from '../results/aggregate-schema.ts';
 import { readAggregateFile, readScoresFile, ResultsFileError } from '../results/files.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import type { BenchmarkCatalogue } from '../results/benchmarks.ts';
+import { recordedDeviations } from './accept.ts';
 import { compareRecords, sameModel, type ComparisonRow } from './compare.ts';
 
 export const DEFAULT_TOLERANCE = 1.0;
@@ -48,7 +49,8 @@ export function toleranceArg(text: string | undefined): number | null {
   return Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : null;
 }
 
-export type RunComparison = { run: AggregateRecord; referencePath: string | null; rows: ComparisonRow[] };
+/** deviations: every deviation the run records, for telling whether an --accept-deviation pattern matched any */
+export type RunComparison = { run: AggregateRecord; referencePath: string | null; rows: ComparisonRow[]; deviations: string[] };
 
 /**
  * Compares one run with the reference it records (or `opts.reference`). A run that names no reference
@@ -57,12 +59,14 @@ export type RunComparison = { run: AggregateRecord; referencePath: string | null
  */
 export async function compareRun(
   runDir: string,
-  opts: { reference?: string; tolerance?: number; scores?: AggregateRecord; catalogue: BenchmarkCatalogue },
+  opts: { reference?: string; tolerance?: number; scores?: AggregateRecord; catalogue: BenchmarkCatalogue; acceptDeviations?: readonly string[] },
 ): Promise<RunComparison> {
   const run = opts.scores ?? (await readScoresFile(runDir));
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
+  const compareOpts = { tolerance, catalogue: opts.catalogue, acceptDeviations: opts.acceptDeviations ?? [] };
+  const deviations = recordedDeviations(run);
   const recorded = opts.reference ?? (await recordedReference(runDir, run));
-  if (recorded === null) return { run, referencePath: null, rows: compareRecords(run, [], { tolerance, catalogue: opts.catalogue }) };
+  if (recorded === null) return { run, referencePath: null, rows: compareRecords(run, [], compareOpts), deviations };
   const referencePath = resolveReferencePath(recorded);
   const references = await readAggregateFile(referencePath);
   // a misspelt model name would otherwise turn every row into "no reference" and the check green
@@ -70,6 +74,6 @@ export async function compareRun(
     const held = references.map((ref) => ref.model_info.name).join(', ');
     throw new ResultsFileError(`${referencePath}: no published numbers for model "${run.model_info.name}" (id ${run.model_info.id}). The file holds: ${held}. Check model.name and model.id in the config.`);
   }
-  const rows = compareRecords(run, references, { tolerance, catalogue: opts.catalogue });
-  return { run, referencePath, rows };
+  const rows = compareRecords(run, references, compareOpts);
+  return { run, referencePath, rows, deviations };
 }

@@ -45,9 +45,35 @@ export function unknownText(row: ComparisonRow): string {
   return parts.join('; ');
 }
 
+/** What a row's accepted deviations mean, for a footnote or a note: never shown without the names. */
+export function acceptedText(deviations: readonly string[]): string {
+  const them = deviations.length === 1 ? 'it does' : 'they do';
+  return `deviations accepted with --accept-deviation (the user's judgement that ${them} not move the score; the official protocol was not followed): ${deviations.join(', ')}`;
+}
+
+/**
+ * Marks for rows with accepted deviations: "†1", "†2", one per distinct set, and a footnote for each.
+ * A row with a verdict and a mark got its verdict only because those deviations were set aside.
+ */
+export function acceptedFootnotes(rows: readonly ComparisonRow[]): { mark: (row: ComparisonRow) => string; lines: string[] } {
+  const sets: string[] = [];
+  for (const row of rows) {
+    const key = row.accepted_deviations.join('\n');
+    if (key !== '' && !sets.includes(key)) sets.push(key);
+  }
+  return {
+    mark: (row) => {
+      const index = sets.indexOf(row.accepted_deviations.join('\n'));
+      return row.accepted_deviations.length === 0 || index < 0 ? '' : ` †${index + 1}`;
+    },
+    lines: sets.map((key, i) => `†${i + 1} ${acceptedText(key.split('\n'))}.`),
+  };
+}
+
 export function comparisonTable(rows: readonly ComparisonRow[]): string {
   if (rows.length === 0) return '_No results to compare._';
-  return markdownTable(
+  const footnotes = acceptedFootnotes(rows);
+  const table = markdownTable(
     ['model', 'benchmark', 'metric', 'reproduced [95% CI]', 'published', 'Δ', 'verdict', 'unknown protocol facts'],
     rows.map((r) => [
       r.model,
@@ -56,8 +82,9 @@ export function comparisonTable(rows: readonly ComparisonRow[]): string {
       reproducedText(r),
       r.published === null ? '—' : formatNumber(r.published.value, r.unit),
       r.delta === null ? '—' : `${r.delta >= 0 ? '+' : ''}${formatNumber(r.delta, r.unit)}`,
-      verdictText(r),
+      `${verdictText(r)}${footnotes.mark(r)}`,
       unknownText(r) || '—',
     ]),
   );
+  return footnotes.lines.length === 0 ? table : `${table}\n\n${footnotes.lines.join('\n')}`;
 }

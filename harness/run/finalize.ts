@@ -1,4 +1,5 @@
 // After a run: scores.json (validated), report.md, the comparison with the reference, and a table on stdout.
+import { unmatchedPatternWarnings } from '../compare/accept.ts';
 import { compareExitCode, type ComparisonRow } from '../compare/compare.ts';
 import { compareRun, DEFAULT_TOLERANCE } from '../compare/run-compare.ts';
 import { comparisonTable } from '../compare/table.ts';
@@ -13,6 +14,8 @@ import { describeDesign } from '../stats/subset.ts';
 export type FinalizeOptions = {
   check: boolean;
   tolerance: number | null;
+  /** --accept-deviation patterns: run deviations they match do not make a row not comparable */
+  acceptDeviations?: readonly string[];
   stdout: { write(text: string): unknown };
   /** the command that finishes this run, printed when samples are left */
   resumeCommand: string;
@@ -51,20 +54,25 @@ export function scoreTable(summary: RunSummary): string {
 export async function finalizeRun(summary: RunSummary, opts: FinalizeOptions): Promise<FinalizeResult> {
   const record = aggregateRecord(summary);
   await writeScoresFile(summary.run_dir, record);
+  const acceptDeviations = opts.acceptDeviations ?? [];
   let comparison: ComparisonRow[] | null = null;
+  let warnings: string[] = [];
   if (summary.reference !== null) {
-    const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, catalogue: opts.catalogue });
+    const compared = await compareRun(summary.run_dir, { reference: summary.reference, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, catalogue: opts.catalogue, acceptDeviations });
     comparison = compared.rows;
+    warnings = unmatchedPatternWarnings(acceptDeviations, compared.deviations);
   }
   await writeReportFile(summary.run_dir, summary, comparison);
   const html = await writeRunReportHtml(summary.run_dir, {
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
     catalogue: opts.catalogue,
+    acceptDeviations,
     ...(summary.reference === null ? {} : { reference: summary.reference }),
   });
   const errors = summary.suites.reduce((n, s) => n + s.error_samples, 0);
   opts.stdout.write(`\n${scoreTable(summary)}\n`);
   if (comparison && comparison.length > 0) opts.stdout.write(`\n${comparisonTable(comparison)}\n`);
+  for (const warning of warnings) opts.stdout.write(`\n${warning}\n`);
   opts.stdout.write(`\nrun directory: ${summary.run_dir}\nreport: ${html}\n`);
   let exitCode = 0;
   if (opts.check && comparison && compareExitCode(comparison) === 1) exitCode = 1;

@@ -23,6 +23,22 @@ function guarded(name: string, draw: () => HTMLElement): HTMLElement {
   }
 }
 
+/** The --accept-deviation opt-in, stated above the table it changes, and any pattern that matched nothing. */
+function acceptedNotes(data: PageData): HTMLElement[] {
+  const patterns = data.comparison.accepted_deviation_patterns;
+  const out = data.comparison.warnings.map((w) => h('p', { class: 'warning', 'data-field': 'warning' }, w));
+  if (patterns.length > 0) {
+    out.unshift(
+      h(
+        'p',
+        { class: 'accepted-patterns', 'data-field': 'accepted-deviation-patterns' },
+        `Accepted deviations: ${patterns.map((p) => `'${p}'`).join(', ')} (--accept-deviation). Deviations these match do not make a cell not comparable; that is the user's judgement, not the official protocol, and every cell it changes lists them.`,
+      ),
+    );
+  }
+  return out;
+}
+
 function render(data: PageData): void {
   const app = document.getElementById('app');
   if (app === null) return;
@@ -30,7 +46,7 @@ function render(data: PageData): void {
   const nav = h('nav', { class: 'nav' });
   if (data.index_link !== null) nav.appendChild(h('a', { href: data.index_link }, '← all runs'));
   if (data.run !== null) parts.push(section('run', 'Run', factList(data.run.facts)));
-  parts.push(section('comparison', 'Reproduced vs published', h('p', { class: 'note' }, `${LEGEND} Tolerance: ${data.comparison.tolerance} points.`), comparisonTable(data)));
+  parts.push(section('comparison', 'Reproduced vs published', h('p', { class: 'note' }, `${LEGEND} Tolerance: ${data.comparison.tolerance} points.`), ...acceptedNotes(data), comparisonTable(data)));
   if (data.forest.length > 0) {
     parts.push(section('forest', 'Per benchmark', ...data.forest.map((p) => guarded(p.title, () => forestFigure(p, `${p.title}: ${p.metric}. Dots: reproduced, bars: 95% interval, dashed ticks: published.`)))));
   }

@@ -1,5 +1,5 @@
 // The models x benchmarks table, the runs given, and every compared metric: numbers as report.md prints them.
-import { formatNumber } from '../../compare/table.ts';
+import { acceptedText, formatNumber } from '../../compare/table.ts';
 import { cellVerdict } from '../../compare/multi-table.ts';
 import type { Cell, ComparisonOutput, RunEntry, TaggedRow } from '../../compare/output-schema.ts';
 import type { MetricLine, PageData } from '../html/page-data.ts';
@@ -21,6 +21,17 @@ function valueSpans(value: number, ci: { lower: number; upper: number } | null, 
   return spans;
 }
 
+/** The deviations --accept-deviation set aside for a row, by name; nothing when there are none. */
+function acceptedList(deviations: readonly string[]): HTMLElement | null {
+  if (deviations.length === 0) return null;
+  return h('div', { class: 'accepted', 'data-field': 'accepted-deviations', title: acceptedText(deviations) }, 'deviations accepted (--accept-deviation, the user\'s judgement): ', ...deviations.flatMap((d, i) => [i > 0 ? ', ' : '', h('code', {}, d)]));
+}
+
+function rowVerdict(r: TaggedRow): string {
+  const base = r.verdict === 'not comparable' ? `not comparable: ${r.differs.map((d) => `${d.field} (run ${d.run}, published ${d.reference})`).join('; ')}` : r.verdict;
+  return r.accepted_deviations.length === 0 ? base : `${base}; ${acceptedText(r.accepted_deviations)}`;
+}
+
 function cellElement(data: PageData, cell: Cell): HTMLElement {
   const attrs = { 'data-model': cell.model, 'data-benchmark': cell.benchmark, 'data-verdict': verdictClass(cell), class: `cell verdict-${verdictClass(cell)}` };
   const row = cell.row;
@@ -30,6 +41,7 @@ function cellElement(data: PageData, cell: Cell): HTMLElement {
   const reasons = row.verdict === 'not comparable'
     ? h('ul', { class: 'reasons', 'data-field': 'reasons' }, ...row.differs.map((d) => h('li', {}, h('code', {}, d.field), `: run ${d.run}, published ${d.reference}`)))
     : null;
+  const accepted = acceptedList(row.accepted_deviations);
   const others = cell.other_runs.length === 0 ? null : h('div', { class: 'others' }, 'other runs: ', ...cell.other_runs.flatMap((r, i) => [i > 0 ? ', ' : '', runLink(data, r.run_id), ` (${r.why_not_used})`]));
   return h(
     'td',
@@ -38,6 +50,7 @@ function cellElement(data: PageData, cell: Cell): HTMLElement {
     row.delta === null ? null : h('div', { class: 'delta' }, 'Δ ', h('span', { 'data-field': 'delta' }, `${row.delta >= 0 ? '+' : ''}${formatNumber(row.delta, row.unit)}`)),
     h('div', { class: 'verdict', 'data-field': 'verdict' }, cellVerdict(cell)),
     reasons,
+    accepted,
     cell.note === null ? null : h('div', { class: 'note' }, cell.note),
     h('div', { class: 'run' }, 'run ', runLink(data, cell.run_id ?? '')),
     others,
@@ -85,7 +98,7 @@ export function rowsTable(data: PageData, rows: readonly TaggedRow[]): HTMLEleme
         h('td', {}, ...valueSpans(r.reproduced.value, r.reproduced.ci, r.unit)),
         h('td', { 'data-field': 'published' }, r.published === null ? '—' : formatNumber(r.published.value, r.unit)),
         h('td', {}, r.delta === null ? '—' : `${r.delta >= 0 ? '+' : ''}${formatNumber(r.delta, r.unit)}`),
-        h('td', { 'data-field': 'verdict' }, r.verdict === 'not comparable' ? `not comparable: ${r.differs.map((d) => `${d.field} (run ${d.run}, published ${d.reference})`).join('; ')}` : r.verdict),
+        h('td', { 'data-field': 'verdict', ...(r.accepted_deviations.length === 0 ? {} : { 'data-accepted-deviations': r.accepted_deviations.join('\n') }) }, rowVerdict(r)),
         h('td', {}, r.unknown.join('; ') || '—'),
       ),
     ),

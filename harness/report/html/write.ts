@@ -13,7 +13,8 @@ import { buildSamplesData } from './samples-data.ts';
 
 export const REPORT_HTML = 'report.html';
 
-export type HtmlOptions = { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue };
+/** acceptDeviations: --accept-deviation patterns; the pages show what they set aside */
+export type HtmlOptions = { reference?: string; tolerance?: number; catalogue: BenchmarkCatalogue; acceptDeviations?: readonly string[] };
 
 async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -22,8 +23,13 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 }
 
 /** One run's page, written to <pageDir>/<name>.html with its chunk folder <name>.samples when needed. */
-async function writeRunPage(run: ComparedRun, pageDir: string, name: string, extra: { tolerance: number; indexLink: string | null; links: Record<string, string> }): Promise<string> {
-  const comparison = buildComparison([run], run.info.catalogue, extra.tolerance);
+async function writeRunPage(
+  run: ComparedRun,
+  pageDir: string,
+  name: string,
+  extra: { tolerance: number; acceptDeviations: readonly string[]; indexLink: string | null; links: Record<string, string> },
+): Promise<string> {
+  const comparison = buildComparison([run], run.info.catalogue, extra.tolerance, extra.acceptDeviations);
   const samples = run.info.scores === null && run.info.spec === null ? null : await buildSamplesData(run.info.dir, pageDir, `${name}.samples`);
   const data: PageData = {
     kind: 'run',
@@ -49,7 +55,7 @@ export async function writeRunReportHtml(runDir: string, opts: HtmlOptions): Pro
   const info = await readRun(runDir, opts.catalogue);
   const [run] = await compareRuns([info], { ...opts, tolerance });
   if (run === undefined) throw new Error('compareRuns returned nothing for one run');
-  return writeRunPage(run, runDir, 'report', { tolerance, indexLink: null, links: { [info.run_id]: `${REPORT_HTML}` } });
+  return writeRunPage(run, runDir, 'report', { tolerance, acceptDeviations: opts.acceptDeviations ?? [], indexLink: null, links: { [info.run_id]: `${REPORT_HTML}` } });
 }
 
 /** A file name for a run's page: its id, made safe. */
@@ -58,7 +64,7 @@ export function pageName(runId: string): string {
 }
 
 /** The multi-run site: index.html (the models x benchmarks table and forest plots) and one page per run. */
-export async function writeSite(paths: readonly string[], outDir: string, opts: HtmlOptions): Promise<{ index: string; pages: string[] }> {
+export async function writeSite(paths: readonly string[], outDir: string, opts: HtmlOptions): Promise<{ index: string; pages: string[]; warnings: string[] }> {
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   const runs = await compareRuns(await readRuns(paths, opts.catalogue), { ...opts, tolerance });
   await mkdir(outDir, { recursive: true });
@@ -77,9 +83,9 @@ export async function writeSite(paths: readonly string[], outDir: string, opts: 
   for (const run of runs) {
     const name = names.get(run) ?? pageName(run.info.run_id);
     await rm(join(outDir, `${name}.samples`), { recursive: true, force: true });
-    pages.push(await writeRunPage(run, outDir, name, { tolerance, indexLink: 'index.html', links }));
+    pages.push(await writeRunPage(run, outDir, name, { tolerance, acceptDeviations: opts.acceptDeviations ?? [], indexLink: 'index.html', links }));
   }
-  const comparison = buildComparison(runs, opts.catalogue, tolerance);
+  const comparison = buildComparison(runs, opts.catalogue, tolerance, opts.acceptDeviations ?? []);
   const data: PageData = {
     kind: 'index',
     title: 'Parity: reproduced vs published',
@@ -95,5 +101,5 @@ export async function writeSite(paths: readonly string[], outDir: string, opts: 
   };
   const index = join(outDir, 'index.html');
   await writeAtomic(index, await renderPage(data, new Map()));
-  return { index, pages };
+  return { index, pages, warnings: comparison.warnings };
 }

@@ -31,4 +31,11 @@ describe('parseEvalArgs', () => {
     expect(args.overrides.suites).toEqual(['a', 'b']);
     expect(args.dryRun).toBe(true);
   });
+
+  it('--accept-deviation repeats; an empty pattern is refused, saying what to give', () => {
+    expect(parseEvalArgs([]).acceptDeviations).toEqual([]);
+    expect(parseEvalArgs(['--check', '--accept-deviation', 'AMPS_Hard: *', '--accept-deviation=*sympy*']).acceptDeviations).toEqual(['AMPS_Hard: *', '*sympy*']);
+    expect(usageMessage(['--accept-deviation', ''])).toBe(`--accept-deviation needs a deviation name or a pattern with *, got ""; e.g. --accept-deviation 'AMPS_Hard: *'`);
+    expect(usageMessage(['--accept-deviation'])).toMatch(/accept-deviation/);
+  });
 });

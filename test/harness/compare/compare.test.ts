@@ -131,6 +131,65 @@ describe('compareRecords verdicts', () => {
     expect(row.differs).toEqual([{ field: 'deviations', run: 'no-think-stripping', reference: 'none (official protocol)' }]);
   });
 
+  it('without --accept-deviation every row of the run lists no accepted deviations', () => {
+    expect(aimeRow([AIME]).accepted_deviations).toEqual([]);
+  });
+
+  it('--accept-deviation: a matched deviation no longer makes the row not comparable, and the row lists it', () => {
+    const suite = aimeSuite();
+    suite.protocol.deviations = ['no-think-stripping'];
+    const rows = (patterns: string[], cells: Cell[]) => compareRecords(runWith([suite]), [referenceRecord(NAME, cells)], { ...opts, acceptDeviations: patterns });
+    const head = (patterns: string[], cells: Cell[] = [AIME]) => rows(patterns, cells).find((r) => r.evaluation_name === 'aime25' && r.headline);
+    expect(head([])).toMatchObject({ verdict: 'not comparable', accepted_deviations: [] });
+    expect(head(['no-think-stripping'])).toMatchObject({ verdict: 'consistent', differs: [], accepted_deviations: ['no-think-stripping'] });
+    expect(head(['no-think-*'])?.delta).toBeCloseTo(62.5 - 70.3, 9);
+    const far = head(['*think*'], [{ ...AIME, score: 90 }]);
+    expect(far).toMatchObject({ verdict: 'diverges', accepted_deviations: ['no-think-stripping'] });
+    expect(compareExitCode(far === undefined ? [] : [far])).toBe(1);
+  });
+
+  it('--accept-deviation: a partly matched set stays not comparable, naming the deviations still counted', () => {
+    const suite = aimeSuite();
+    suite.protocol.deviations = ['AMPS_Hard: amps-hard-sympy-debian', 'tablereformat: tablereformat-60s-limit'];
+    const row = compareRecords(runWith([suite]), [referenceRecord(NAME, [AIME])], { ...opts, acceptDeviations: ['AMPS_Hard: *'] }).find((r) => r.headline);
+    expect(row).toMatchObject({
+      verdict: 'not comparable',
+      delta: null,
+      differs: [{ field: 'deviations', run: 'tablereformat: tablereformat-60s-limit', reference: 'none (official protocol)' }],
+      accepted_deviations: ['AMPS_Hard: amps-hard-sympy-debian'],
+    });
+  });
+
+  it('--accept-deviation sets aside deviations only: any other differing fact keeps the row not comparable', () => {
+    const suite = aimeSuite();
+    suite.protocol.deviations = ['no-think-stripping'];
+    const accept = { ...opts, acceptDeviations: ['*think*', 'extractor*', 'extractor: *'] };
+    const row = compareRecords(runWith([suite]), [referenceRecord(NAME, [{ ...AIME, facts: { extractor: 'qwen-math-parser' } }])], accept).find((r) => r.headline);
+    expect(row).toMatchObject({
+      verdict: 'not comparable',
+      differs: [{ field: 'extractor', run: 'last-boxed-integer', reference: 'qwen-math-parser' }],
+      accepted_deviations: ['no-think-stripping'],
+    });
+    const limited = compareRecords(runWith([{ ...suite, subset: true, items: 5 }]), [referenceRecord(NAME, [AIME])], accept).find((r) => r.headline);
+    expect(limited?.verdict).toBe('not comparable');
+    expect(limited?.differs.map((d) => d.field)).toEqual(['dataset.items']);
+  });
+
+  it('--accept-deviation cannot accept a deviation the reference names and the run lacks', () => {
+    const row = compareRecords(runWith(), [referenceRecord(NAME, [{ ...AIME, facts: { deviations: '["published-with-tools"]' } }])], { ...opts, acceptDeviations: ['*tools*'] }).find((r) => r.headline);
+    expect(row).toMatchObject({ verdict: 'not comparable', accepted_deviations: [], differs: [{ field: 'deviations', run: 'none', reference: 'published-with-tools' }] });
+  });
+
+  it('the text table marks a row with accepted deviations and names them in a footnote', () => {
+    const suite = aimeSuite();
+    suite.protocol.deviations = ['no-think-stripping'];
+    const rows = compareRecords(runWith([suite]), [referenceRecord(NAME, [AIME])], { ...opts, acceptDeviations: ['no-think-*'] });
+    const text = comparisonTable(rows);
+    expect(text).toMatch(/\| aime25 \| avg_at_k\(k=4\) \| 62\.5 \[52\.7, 72\.3\] \| 70\.3 \| -7\.8 \| consistent †1 \|/);
+    expect(text).toContain("\n\n†1 deviations accepted with --accept-deviation (the user's judgement that it does not move the score; the official protocol was not followed): no-think-stripping.");
+    expect(comparisonTable(compareRecords(runWith([suite]), [referenceRecord(NAME, [AIME])], opts))).not.toContain('†');
+  });
+
   it('reports facts the reference marks unknown instead of matching them', () => {
     const row = aimeRow([{ benchmark: 'AIME25', score: 70.3, facts: { metric_id: 'unknown', 'dataset.window': '2025' } }]);
     expect(row.verdict).toBe('consistent');

@@ -7,6 +7,7 @@ import { main } from '../../../harness/cli/report.ts';
 import { pageDataSchema } from '../../../harness/report/html/page-data.ts';
 import { buildSamplesData, DETAIL_CHUNK, LIST_CHUNK } from '../../../harness/report/html/samples-data.ts';
 import { writeRunReportHtml } from '../../../harness/report/html/write.ts';
+import { referenceRecord } from '../../fixtures/results/reference-builder.ts';
 import { writeRunDir } from '../../fixtures/results/run-dirs.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { BENCHMARKS } from '../../../suites/index.ts';
@@ -75,6 +76,39 @@ describe('npm run report', () => {
     const unwritable = capture();
     expect(await main([a, '--out', join(file, 'site')], unwritable.io)).toBe(2);
     expect(unwritable.err.join('\n')).toMatch(/cannot write the report there \(ENOTDIR\); pass --out a writable directory/);
+  });
+});
+
+describe('npm run report --accept-deviation', () => {
+  it('the page data records the patterns and, per row, the deviations they set aside; a pattern matching nothing warns', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-site-'));
+    const reference = join(root, 'table.json');
+    await writeFile(reference, JSON.stringify([referenceRecord('Qwen3-235B-A22B-Instruct-2507', [{ benchmark: 'AIME25', score: 70.3, metric_id: 'avg_at_k' }])]));
+    const a = await writeRunDir(join(root, 'runs'), { runId: 'run-a', value: 69.5, reference, deviations: ['AMPS_Hard: amps-hard-sympy-debian'] });
+    const out = join(root, 'site');
+    const c = capture();
+    expect(await main([a, '--out', out, '--accept-deviation', 'AMPS_Hard: *', '--accept-deviation', 'nothing-*'], c.io)).toBe(0);
+    const warning = "WARNING: --accept-deviation 'nothing-*' matches no deviation of the runs compared (a typo?). They record: AMPS_Hard: amps-hard-sympy-debian.";
+    expect(c.err).toEqual([warning]);
+    for (const page of ['index.html', 'run-a.html']) {
+      const data = pageDataSchema.parse(embeddedData(await readFile(join(out, page), 'utf8')));
+      expect(data.comparison.accepted_deviation_patterns).toEqual(['AMPS_Hard: *', 'nothing-*']);
+      expect(data.comparison.warnings).toEqual([warning]);
+      expect(data.comparison.cells[0]).toMatchObject({ verdict: 'consistent', row: { accepted_deviations: ['AMPS_Hard: amps-hard-sympy-debian'] } });
+    }
+    const without = join(root, 'site-without');
+    expect(await main([a, '--out', without], capture().io)).toBe(0);
+    const plain = pageDataSchema.parse(embeddedData(await readFile(join(without, 'index.html'), 'utf8')));
+    expect(plain.comparison.cells[0]).toMatchObject({ verdict: 'not comparable', row: { accepted_deviations: [] } });
+  });
+
+  it('an empty pattern is bad input', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'parity-site-'));
+    const a = await writeRunDir(root, { runId: 'run-a' });
+    const c = capture();
+    expect(await main([a, '--out', join(root, 'site'), '--accept-deviation', ' '], c.io)).toBe(2);
+    expect(c.err.join('\n')).toMatch(/^--accept-deviation needs a deviation name or a pattern with \*/);
+    expect(existsSync(join(root, 'site'))).toBe(false);
   });
 });
 

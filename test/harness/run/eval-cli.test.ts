@@ -298,6 +298,23 @@ describe('npm run eval', () => {
     expect(subset.code).toBe(0);
   });
 
+  it('--check --accept-deviation accepts deviations only, warns on a pattern that matches none, and refuses an empty one', async () => {
+    const e = await fake((req) => right(req.prompt));
+    const { file } = config(e.baseUrl);
+    const dir = join(file, '..');
+    writeFileSync(join(dir, 'ref.json'), JSON.stringify([referenceRecord('Fake Model', [{ benchmark: 'AIME25', score: 40, metric_id: 'avg_at_k', parameters: { k: 3 } }], 'test/fake')]));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}reference: ${join(dir, 'ref.json')}\n`);
+    const empty = await runCli('harness/cli/eval.ts', ['--config', file, '--check', '--accept-deviation', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--accept-deviation needs a deviation name or a pattern with \*, got ""/);
+    expect(e.requests).toHaveLength(0);
+    // the local dataset file is a fact, not a deviation: no pattern makes the row comparable
+    const result = await runCli('harness/cli/eval.ts', ['--config', file, '--check', '--accept-deviation', 'dataset*']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/not comparable: dataset\.revision/);
+    expect(result.stdout).toContain("WARNING: --accept-deviation 'dataset*' matches no deviation: the runs compared record none. Check the pattern.");
+  });
+
   it('--subset draws the same items for the same seed, records the draw and corrects the interval', async () => {
     const e = await fake((req) => (req.index % 3 === 0 ? { kind: 'answer', content: 'no idea' } : right(req.prompt)));
     const { file, out } = config(e.baseUrl);

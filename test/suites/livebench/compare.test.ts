@@ -9,6 +9,8 @@ import type { ScoredSample } from '../../../harness/suite.ts';
 import { CATEGORIES, TASKS_BY_CATEGORY } from '../../../suites/livebench/categories.ts';
 import { suite } from '../../../suites/livebench/index.ts';
 import { liveBenchMetrics } from '../../../suites/livebench/metrics.ts';
+import { TABLEREFORMAT_DEVIATIONS } from '../../../suites/livebench/data-analysis/tablereformat.ts';
+import { AMPS_HARD_DEVIATIONS } from '../../../suites/livebench/scorers/math.ts';
 import { BENCHMARKS } from '../../../suites/index.ts';
 import { aimeSuite, MODEL, runSummary } from '../../fixtures/results/run-summary.ts';
 
@@ -23,9 +25,16 @@ function samples(categories: readonly string[]): ScoredSample[] {
   );
 }
 
-function livebenchRun(categories: readonly string[]) {
+/** What a Debian run records: each scorer's deviations named by its task, as the session names them. */
+const DEBIAN_DEVIATIONS = [
+  ...AMPS_HARD_DEVIATIONS.map((d) => `AMPS_Hard: ${d}`),
+  ...Object.values(TABLEREFORMAT_DEVIATIONS).map((d) => `tablereformat: ${d}`),
+];
+
+function livebenchRun(categories: readonly string[], deviations: readonly string[] = []) {
   const options = suite.optionsSchema.parse({});
   const scored = samples(categories);
+  const protocol = suite.protocol(options);
   return aggregateRecord(
     runSummary({
       model: { ...MODEL, name: 'Qwen3-Max-Instruct-Preview', id: 'qwen/qwen3-max-preview' },
@@ -36,7 +45,7 @@ function livebenchRun(categories: readonly string[]) {
           title: 'LiveBench',
           catalogue: suite.catalogue,
           metrics: liveBenchMetrics(scored, options.tasks),
-          protocol: suite.protocol(options),
+          protocol: { ...protocol, deviations: [...protocol.deviations, ...deviations] },
           generation: { temperature: 0.7, top_p: 0.8, max_tokens: 32768 },
         },
       ],
@@ -78,5 +87,20 @@ describe('compare with LiveBench cells', () => {
     const rows = compareRecords(livebenchRun(['math']), [reference], { tolerance: 1, catalogue: BENCHMARKS });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ evaluation_name: 'livebench/category=math', published: { value: 70 }, verdict: 'diverges' });
+  });
+
+  it('a Debian run is not comparable; --accept-deviation for its environment deviations gives the overall a verdict that lists them', async () => {
+    const references = await readAggregateFile(REFERENCE);
+    const run = livebenchRun(CATEGORIES, DEBIAN_DEVIATIONS);
+    const overall = (acceptDeviations: string[]) => compareRecords(run, references, { tolerance: 1, catalogue: BENCHMARKS, acceptDeviations }).find((r) => r.headline);
+    expect(overall([])).toMatchObject({ verdict: 'not comparable', delta: null, accepted_deviations: [] });
+    expect(overall([])?.differs.map((d) => d.field)).toEqual(['deviations']);
+    // AMPS_Hard alone leaves tablereformat's deviations counted
+    const partly = overall(['AMPS_Hard: *']);
+    expect(partly).toMatchObject({ verdict: 'not comparable', accepted_deviations: AMPS_HARD_DEVIATIONS.map((d) => `AMPS_Hard: ${d}`).sort() });
+    expect(partly?.differs).toEqual([{ field: 'deviations', run: Object.values(TABLEREFORMAT_DEVIATIONS).map((d) => `tablereformat: ${d}`).sort().join(', '), reference: 'none (official protocol)' }]);
+    const accepted = overall(['AMPS_Hard: *', 'tablereformat: *']);
+    expect(accepted).toMatchObject({ verdict: 'consistent', published: { value: 79.3 }, differs: [], accepted_deviations: [...DEBIAN_DEVIATIONS].sort() });
+    expect(accepted?.delta).toBeCloseTo(80 - 79.3, 10);
   });
 });
