@@ -1,14 +1,14 @@
 // npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X] [--accept-deviation PATTERN]...
 // One table for every run given: models x benchmarks, each cell from the newest complete run.
 // Exit 0: nothing diverges. 1: a cell's run diverges. 2: bad input.
-import { parseArgs } from 'node:util';
 import { buildComparison, compareRuns } from '../compare/multi.ts';
 import { comparisonText } from '../compare/multi-table.ts';
-import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
-import { toleranceArg } from '../compare/run-compare.ts';
+import { parseArgs } from 'node:util';
+import { ACCEPT_DEVIATION_USAGE } from '../compare/accept.ts';
 import { readRuns, type RunInfo } from '../compare/runs.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
+import { COMPARISON_OPTIONS, comparisonArgs } from './comparison-args.ts';
 
 const USAGE = `usage: npm run compare -- <run-dir>... [--reference <file>] [--json] [--tolerance X] [--accept-deviation PATTERN]...
 ${ACCEPT_DEVIATION_USAGE}`;
@@ -16,17 +16,7 @@ ${ACCEPT_DEVIATION_USAGE}`;
 export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 1 | 2> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        reference: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        tolerance: { type: 'string' },
-        'accept-deviation': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { ...COMPARISON_OPTIONS, json: { type: 'boolean', default: false } } });
   } catch (err) {
     io.err(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -35,29 +25,21 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.out(USAGE);
     return 0;
   }
-  if (parsed.positionals.length === 0) {
-    io.err(`expected one or more run directories\n${USAGE}`);
+  const args = comparisonArgs(parsed.values, parsed.positionals);
+  if ('error' in args) {
+    io.err(`${args.error}\n${USAGE}`);
     return 2;
   }
-  const tolerance = toleranceArg(parsed.values.tolerance);
-  if (tolerance === null) {
-    io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
-    return 2;
-  }
-  const accept = acceptDeviationArg(parsed.values['accept-deviation']);
-  if (!accept.ok) {
-    io.err(`${accept.message}\n${USAGE}`);
-    return 2;
-  }
+  const { tolerance, acceptDeviations } = args;
   try {
-    const runs = await readRuns(parsed.positionals, BENCHMARKS);
+    const runs = await readRuns(args.runs, BENCHMARKS);
     const compared = await compareRuns(runs, {
       tolerance,
       catalogue: BENCHMARKS,
-      acceptDeviations: accept.patterns,
-      ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
+      acceptDeviations,
+      ...(args.reference === undefined ? {} : { reference: args.reference }),
     });
-    const output = buildComparison(compared, BENCHMARKS, tolerance, accept.patterns);
+    const output = buildComparison(compared, BENCHMARKS, tolerance, acceptDeviations);
     if (parsed.values.json) {
       io.out(JSON.stringify(output, null, 2));
       // the JSON carries them too; a person at the terminal should not have to look

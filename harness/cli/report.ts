@@ -3,12 +3,12 @@
 // Exit 0: written. 2: bad input.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
-import { toleranceArg } from '../compare/run-compare.ts';
+import { ACCEPT_DEVIATION_USAGE } from '../compare/accept.ts';
 import { writeSite } from '../report/html/write.ts';
 import { BENCHMARKS } from '../../suites/index.ts';
 import { isEntryPoint, stdio, type Output } from '../results/cli-io.ts';
 import { ResultsFileError } from '../results/files.ts';
+import { COMPARISON_OPTIONS, comparisonArgs } from './comparison-args.ts';
 
 const USAGE = `usage: npm run report -- <run-dir>... --out <dir> [--reference <file>] [--tolerance X] [--accept-deviation PATTERN]...
 ${ACCEPT_DEVIATION_USAGE}`;
@@ -16,17 +16,7 @@ ${ACCEPT_DEVIATION_USAGE}`;
 export async function main(argv: readonly string[], io: Output = stdio): Promise<0 | 2 | 4> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        reference: { type: 'string' },
-        tolerance: { type: 'string' },
-        'accept-deviation': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { ...COMPARISON_OPTIONS, out: { type: 'string' } } });
   } catch (err) {
     io.err(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -35,26 +25,22 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     io.out(USAGE);
     return 0;
   }
-  if (parsed.positionals.length === 0 || parsed.values.out === undefined) {
-    io.err(`expected one or more run directories and --out <dir>\n${USAGE}`);
+  const args = comparisonArgs(parsed.values, parsed.positionals);
+  if ('error' in args) {
+    io.err(`${args.error}\n${USAGE}`);
     return 2;
   }
-  const tolerance = toleranceArg(parsed.values.tolerance);
-  if (tolerance === null) {
-    io.err(`--tolerance must be a non-negative number of points, got "${parsed.values.tolerance ?? ''}"`);
-    return 2;
-  }
-  const accept = acceptDeviationArg(parsed.values['accept-deviation']);
-  if (!accept.ok) {
-    io.err(`${accept.message}\n${USAGE}`);
+  const { out } = parsed.values;
+  if (typeof out !== 'string') {
+    io.err(`expected --out <dir>\n${USAGE}`);
     return 2;
   }
   try {
-    const site = await writeSite(parsed.positionals, resolve(parsed.values.out), {
-      tolerance,
+    const site = await writeSite(args.runs, resolve(out), {
+      tolerance: args.tolerance,
       catalogue: BENCHMARKS,
-      acceptDeviations: accept.patterns,
-      ...(parsed.values.reference === undefined ? {} : { reference: parsed.values.reference }),
+      acceptDeviations: args.acceptDeviations,
+      ...(args.reference === undefined ? {} : { reference: args.reference }),
     });
     io.out(`report: ${site.index}`);
     for (const page of site.pages) io.out(`  ${page}`);
@@ -67,7 +53,7 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
     }
     const code = err instanceof Error && 'code' in err ? String(err.code) : '';
     if (code === 'EACCES' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'EROFS') {
-      io.err(`${parsed.values.out}: cannot write the report there (${code}); pass --out a writable directory`);
+      io.err(`${out}: cannot write the report there (${code}); pass --out a writable directory`);
       return 2;
     }
     io.err(`internal error (exit 4): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
