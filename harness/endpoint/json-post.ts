@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { VERSION } from 'openai/version';
+import type { CancelSignal } from './attempt-signal.ts';
 import { createSseReader } from './sse-reader.ts';
 
 export type JsonPostOptions = {
@@ -20,11 +21,14 @@ export type JsonPostOptions = {
   maxSockets: number;
 };
 
-/** Resolves with the parsed JSON body of a 2xx answer (its text when it is not JSON); rejects as above. */
-export type JsonPost = (path: string, body: string | Buffer, signal: AbortSignal, timeoutMs: number) => Promise<unknown>;
+/**
+ * Resolves with the parsed JSON body of a 2xx answer (its text when it is not JSON); rejects as above.
+ * `timeoutMs` null: no timer of the poster's own, the signal carries the time limit (a sender's attempt).
+ */
+export type JsonPost = (path: string, body: string | Buffer, signal: CancelSignal, timeoutMs: number | null) => Promise<unknown>;
 
 /** Reads a 2xx answer as server-sent events, each `data` handed to `onEvent`; resolves when the body ends. */
-export type EventPost = (path: string, body: string | Buffer, signal: AbortSignal, timeoutMs: number, onEvent: (data: string, event: string | null) => void) => Promise<void>;
+export type EventPost = (path: string, body: string | Buffer, signal: CancelSignal, timeoutMs: number | null, onEvent: (data: string, event: string | null) => void) => Promise<void>;
 
 export type Poster = { json: JsonPost; events: EventPost };
 
@@ -119,6 +123,8 @@ const readEvents = (onEvent: (data: string, event: string | null) => void): Read
   res.on('end', () => resolve(undefined));
 };
 
+const ONCE = { once: true };
+
 export function createPoster(options: JsonPostOptions): Poster {
   const base = new URL(options.baseUrl);
   const secure = base.protocol === 'https:';
@@ -129,14 +135,14 @@ export function createPoster(options: JsonPostOptions): Poster {
   const target = { host: base.hostname, port: base.port === '' ? (secure ? 443 : 80) : Number(base.port) };
 
   /** `timeoutMs` runs until the response is read whole, or, for events, until its headers arrive (as in the SDK). */
-  const send = (path: string, body: string | Buffer, signal: AbortSignal, timeoutMs: number, read: Reader, streamed: boolean): Promise<unknown> =>
+  const send = (path: string, body: string | Buffer, signal: CancelSignal, timeoutMs: number | null, read: Reader, streamed: boolean): Promise<unknown> =>
     new Promise<unknown>((resolve, reject) => {
       if (signal.aborted) return reject(new APIUserAbortError());
       let done = false;
       const finish = (fn: () => void): void => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        if (timer !== null) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         fn();
       };
@@ -145,7 +151,7 @@ export function createPoster(options: JsonPostOptions): Poster {
         // raw header lines skip node's per-header validation; Host is among them, content-length is added here
         { ...target, agent, method: 'POST', path: `${prefix}${path}${base.search}`, headers: [...headers, 'Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length)] },
         (res) => {
-          if (streamed) clearTimeout(timer);
+          if (streamed && timer !== null) clearTimeout(timer);
           // a connection that closes before the body ended emits 'error' (ECONNRESET, "aborted"), never 'end'
           res.on('error', (err) => settled.reject(connectionError(err)));
           read(res, settled);
@@ -155,11 +161,14 @@ export function createPoster(options: JsonPostOptions): Poster {
         req.destroy();
         settled.reject(new APIUserAbortError());
       };
-      const timer = setTimeout(() => {
-        req.destroy();
-        settled.reject(new APIConnectionTimeoutError());
-      }, Math.max(1, Math.ceil(timeoutMs)));
-      signal.addEventListener('abort', onAbort, { once: true });
+      const timer =
+        timeoutMs === null
+          ? null
+          : setTimeout(() => {
+              req.destroy();
+              settled.reject(new APIConnectionTimeoutError());
+            }, Math.max(1, Math.ceil(timeoutMs)));
+      signal.addEventListener('abort', onAbort, ONCE);
       req.on('error', (err) => settled.reject(connectionError(err)));
       req.end(body);
     });
