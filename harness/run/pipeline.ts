@@ -111,8 +111,16 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     result.usage.reasoning_tokens = (result.usage.reasoning_tokens ?? 0) + (usage.reasoning_tokens ?? 0);
   }
 
-  async function obtain(item: PreparedItem, index: number, hash: string): Promise<SampleOutcome | null> {
-    const key = `${suite.id}/${item.id}/${index}`;
+  /** `slot`: this sample holds one of the send slots, given back when it settles */
+  async function obtain(item: PreparedItem, key: string, hash: string, slot: boolean): Promise<SampleOutcome | null> {
+    try {
+      return await obtainOutcome(item, key, hash);
+    } finally {
+      if (slot) sendSlots.release();
+    }
+  }
+
+  async function obtainOutcome(item: PreparedItem, key: string, hash: string): Promise<SampleOutcome | null> {
     const known = journal.read(key);
     if (known?.completion) {
       if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
@@ -133,6 +141,9 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     return sent;
   }
 
+  // the same for every sample of the run
+  const scoreContext = { judge: args.judge, signal: args.signal };
+
   async function scoreOne(item: PreparedItem, index: number, outcome: SampleOutcome): Promise<ScoredRow | null> {
     if (!outcome.ok) {
       // a re-score of an unfinished run: never sent, not refused by the endpoint
@@ -141,7 +152,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       return null;
     }
     try {
-      const score = await scoreGate.run(() => item.score(outcome.completion, { judge: args.judge, signal: args.signal }));
+      const score = await scoreGate.run(() => item.score(outcome.completion, scoreContext));
       return { item, sample_index: index, completion: outcome.completion, score, attempts: outcome.attempts, latency_ms: outcome.latency_ms };
     } catch (err) {
       if (args.signal.aborted) throw err;
@@ -164,12 +175,13 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     const hash = requestHash(args.endpointModel, item.request, generation);
     const pending: Array<Promise<SampleOutcome | null>> = [];
     for (let i = 0; i < samples; i++) {
-      if (journal.has(`${suite.id}/${item.id}/${i}`) || args.sender === null) {
-        pending.push(obtain(item, i, hash));
+      const key = `${suite.id}/${item.id}/${i}`;
+      if (journal.has(key) || args.sender === null) {
+        pending.push(obtain(item, key, hash, false));
         continue;
       }
       await sendSlots.acquire();
-      pending.push(obtain(item, i, hash).finally(() => sendSlots.release()));
+      pending.push(obtain(item, key, hash, true));
     }
     // wrapped: returning the promise itself from an async function would wait for it
     return { done: Promise.all(pending).then((outcomes) => scoreItem(item, outcomes)) };
