@@ -83,10 +83,10 @@ export function createSender(deps: SenderDeps): Sender {
     estimate: number,
     signal: AbortSignal,
     timing: Timing,
-  ): Promise<Completion | ClassifiedError> {
+  ): Promise<AttemptOutcome<Completion>> {
     if (fatalError !== null) {
       limiter.reconcile(estimate, 0);
-      return fatalError;
+      return { ok: false, error: fatalError };
     }
     // the clock starts when the limiter lets the request go, not while it queues
     const started = now();
@@ -104,27 +104,20 @@ export function createSender(deps: SenderDeps): Sender {
         estimator.observe(completion.usage);
         limiter.reconcile(estimate, completion.usage.prompt_tokens + completion.usage.completion_tokens);
       }
-      return completion;
+      return { ok: true, value: completion };
     } catch (err) {
       timing.latencyMs = now() - started;
       if (signal.aborted) throw signal.reason;
       const error = attempt.timedOut() ? timedOut(attempt.timeoutMessage()) : classifyError(err, now());
       recordFailure(error, estimate);
-      return error;
+      return { ok: false, error };
     } finally {
       attempt.dispose();
     }
   }
 
-  async function attemptOnce(
-    request: SampleRequest,
-    generation: GenerationParams,
-    estimate: number,
-    signal: AbortSignal,
-    timing: Timing,
-  ): Promise<AttemptOutcome<Completion>> {
-    const outcome = await limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
-    return 'kind' in outcome ? { ok: false, error: outcome } : { ok: true, value: outcome };
+  function attemptOnce(request: SampleRequest, generation: GenerationParams, estimate: number, signal: AbortSignal, timing: Timing): Promise<AttemptOutcome<Completion>> {
+    return limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
   }
 
   const retryDeps: RetryDeps = {
