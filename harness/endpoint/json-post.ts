@@ -195,7 +195,18 @@ export function createPoster(options: JsonPostOptions): Poster {
   const agent = new transport.Agent({ keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' });
   const prefix = base.pathname.replace(/\/+$/, '');
   const headers = baseHeaders(base, options);
-  const target = { host: base.hostname, port: base.port === '' ? (secure ? 443 : 80) : Number(base.port) };
+  const host = base.hostname;
+  const port = base.port === '' ? (secure ? 443 : 80) : Number(base.port);
+  // a client posts to one or two paths: each full path is made once
+  const fullPaths = new Map<string, string>();
+  const fullPath = (path: string): string => {
+    let full = fullPaths.get(path);
+    if (full === undefined) {
+      full = `${prefix}${path}${base.search}`;
+      fullPaths.set(path, full);
+    }
+    return full;
+  };
 
   /** `timeoutMs` runs until the response is read whole, or, for events, until its headers arrive (as in the SDK). */
   const send = (path: string, body: string | Buffer, signal: CancelSignal, timeoutMs: number | null, read: Reader, streamed: boolean): Promise<unknown> =>
@@ -204,7 +215,7 @@ export function createPoster(options: JsonPostOptions): Poster {
       const exchange = new Exchange(signal, resolve, reject);
       const req = transport.request(
         // raw header lines skip node's per-header validation; Host is among them, content-length is added here
-        { ...target, agent, method: 'POST', path: `${prefix}${path}${base.search}`, headers: [...headers, 'Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length)] },
+        { host, port, agent, method: 'POST', path: fullPath(path), headers: [...headers, 'Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length)] },
         (res) => {
           if (streamed && exchange.timer !== null) clearTimeout(exchange.timer);
           // a connection that closes before the body ended emits 'error' (ECONNRESET, "aborted"), never 'end'
