@@ -114,31 +114,27 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
   /** `slot`: this sample holds one of the send slots, given back when it settles */
   async function obtain(item: PreparedItem, key: string, hash: string, slot: boolean): Promise<SampleOutcome | null> {
     try {
-      return await obtainOutcome(item, key, hash);
+      const known = journal.read(key);
+      if (known?.completion) {
+        if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
+        // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
+        addUsage(known.attempts, known.completion.usage);
+        generatedAt(known.at);
+        return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
+      }
+      if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
+      if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
+      const sent = await args.sender.send(item.request, generation, args.signal);
+      if (!sent.ok && sent.attempts === 0) return null;
+      const entry = entryFor(key, hash, sent);
+      journal.append(entry);
+      if (sent.ok) generatedAt(entry.at);
+      addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
+      progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
+      return sent;
     } finally {
       if (slot) sendSlots.release();
     }
-  }
-
-  async function obtainOutcome(item: PreparedItem, key: string, hash: string): Promise<SampleOutcome | null> {
-    const known = journal.read(key);
-    if (known?.completion) {
-      if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
-      // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
-      addUsage(known.attempts, known.completion.usage);
-      generatedAt(known.at);
-      return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
-    }
-    if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
-    if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
-    const sent = await args.sender.send(item.request, generation, args.signal);
-    if (!sent.ok && sent.attempts === 0) return null;
-    const entry = entryFor(key, hash, sent);
-    journal.append(entry);
-    if (sent.ok) generatedAt(entry.at);
-    addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
-    progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
-    return sent;
   }
 
   // the same for every sample of the run
