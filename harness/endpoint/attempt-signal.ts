@@ -150,6 +150,8 @@ class Attempt implements AttemptSignal, CancelSignal {
   aborted = false;
   reason: unknown = undefined;
   expired: string | null = null;
+  /** settled: a late chunk does not put it back on the list */
+  disposed = false;
   idleDeadline = 0;
   idlePrev: Attempt | null = null;
   idleNext: Attempt | null = null;
@@ -207,13 +209,14 @@ class Attempt implements AttemptSignal, CancelSignal {
   }
 
   touch(): void {
-    if (this.aborted) return;
+    if (this.aborted || this.disposed) return;
     const idle = this.clock.idle;
     idle.remove(this);
     idle.add(this, performance.now());
   }
 
   dispose(): void {
+    this.disposed = true;
     this.clock.forget(this);
   }
 }

@@ -102,6 +102,8 @@ describe('createAttemptClock', () => {
     expect(talking.signal.aborted).toBe(false);
     talking.dispose();
     expect(vi.getTimerCount()).toBe(0);
+    talking.touch(); // a chunk read after the attempt settled does not put it back
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('calls the abort listener once, and not after it is removed', () => {
