@@ -7,7 +7,7 @@
 // attempts in flight form a list in deadline order (taken out in O(1) when they settle) under one timer,
 // set for the oldest deadline. A streamed attempt moves to the end of its list on every chunk (`touch`),
 // so the timer measures silence; an optional second list caps the attempt as a whole. The run signal gets
-// one listener per list for all attempts (not one each, which would trip Node's max-listeners warning).
+// one listener for all attempts (not one each, which would trip Node's max-listeners warning).
 
 /** What a client reads of an abort signal; an AbortSignal is one, and so is an attempt. */
 export type CancelSignal = {
@@ -139,10 +139,14 @@ function clocksOf(run: AbortSignal): Set<Clock> {
   if (known !== undefined) return known;
   const clocks = new Set<Clock>();
   listening.set(run, clocks);
-  run.addEventListener('abort', () => {
-    for (const clock of clocks) clock.abortRun(run);
-    clocks.clear();
-  }, { once: true });
+  run.addEventListener(
+    'abort',
+    () => {
+      for (const clock of clocks) clock.abortRun(run);
+      clocks.clear();
+    },
+    { once: true },
+  );
   return clocks;
 }
 
