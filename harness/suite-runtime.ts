@@ -101,17 +101,34 @@ function instantiate<Item, Options, Session>(suite: Suite<Item, Options, Session
           if (suite.finish) await suite.finish(samples, { options, samplesPerItem, flags });
         },
         async *items(files) {
-          for await (const item of suite.load(files, options)) yield prepare(suite, options, session.value, item);
+          const contexts = scoreContexts(options, session.value);
+          for await (const item of suite.load(files, options)) yield prepare(suite, options, contexts, item);
         },
       };
     },
   };
 }
 
+/**
+ * The suite's scoring context for a runner's context: made once per runner context (a run passes the same one
+ * for every sample), not once per sample.
+ */
+function scoreContexts<Options, Session>(options: Options, session: Session): (ctx: ScoreContext) => ScoreContext & { options: Options; session: Session } {
+  let last: ScoreContext | null = null;
+  let made: (ScoreContext & { options: Options; session: Session }) | null = null;
+  return (ctx) => {
+    if (ctx !== last || made === null) {
+      made = { ...ctx, options, session };
+      last = ctx;
+    }
+    return made;
+  };
+}
+
 function prepare<Item, Options, Session>(
   suite: Suite<Item, Options, Session>,
   options: Options,
-  session: Session,
+  contexts: (ctx: ScoreContext) => ScoreContext & { options: Options; session: Session },
   item: Item,
 ): PreparedItem {
   const simulate = suite.simulate;
@@ -120,7 +137,7 @@ function prepare<Item, Options, Session>(
     stratum: suite.strata ? suite.strata(item, options) : null,
     request: suite.request(item, options),
     reference: suite.reference(item),
-    score: async (completion, ctx) => suite.score(item, completion, { ...ctx, options, session }),
+    score: async (completion, ctx) => suite.score(item, completion, contexts(ctx)),
     simulate: simulate ? (correct) => simulate(item, correct, options) : null,
     judgeEstimate: suite.judgeEstimate ? suite.judgeEstimate(item, options) : null,
   };

@@ -1,20 +1,31 @@
-// The abort signal for one attempt: fires when the run is aborted or the attempt's time is up.
-// Hand-rolled rather than AbortSignal.any([run, AbortSignal.timeout(ms)]): on Node 20 that pair costs
-// about 35 µs of CPU and keeps ~2 KB alive until the timer expires (up to timeout_s after the response),
-// while a cleared timer costs about 1 µs and frees everything at once. The run signal gets one listener
-// for all attempts (not one each, which would trip Node's max-listeners warning at concurrency > 10).
-// A streamed attempt re-arms its timer on every chunk (`touch`), so the timer measures silence, and an
-// optional second timer caps the attempt as a whole.
+// The cancellation for one attempt: it ends when the run is aborted or the attempt's time is up.
+// Neither an AbortController nor a timer per attempt: on Node 20 an AbortSignal is an EventTarget (about
+// 1.4 KB and a listener registration per request), and AbortSignal.any([run, AbortSignal.timeout(ms)]) costs
+// about 35 µs and keeps ~2 KB alive until the timer expires. An attempt is a plain object that the client
+// sees through the two members of AbortSignal it uses (`aborted`/`reason` and one 'abort' listener).
+// Every attempt of a sender has the same time limit, so deadlines come in the order attempts start: the
+// attempts in flight form a list in deadline order (taken out in O(1) when they settle) under one timer,
+// set for the oldest deadline. A streamed attempt moves to the end of its list on every chunk (`touch`),
+// so the timer measures silence; an optional second list caps the attempt as a whole. The run signal gets
+// one listener for all attempts (not one each, which would trip Node's max-listeners warning).
+
+/** What a client reads of an abort signal; an AbortSignal is one, and so is an attempt. */
+export type CancelSignal = {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+};
 
 export type AttemptSignal = {
-  signal: AbortSignal;
-  /** true when one of the attempt's own timers fired (not the run being aborted) */
+  signal: CancelSignal;
+  /** true when one of the attempt's own time limits ran out (not the run being aborted) */
   timedOut(): boolean;
   /** what ran out, for the error message; null when nothing did */
   timeoutMessage(): string | null;
-  /** something arrived: the silence timer starts again */
+  /** something arrived: the silence limit starts again */
   touch(): void;
-  /** clears the timers and forgets the attempt; call when the attempt settles */
+  /** forgets the attempt (and stops the timers when none is left); call when the attempt settles */
   dispose(): void;
 };
 
@@ -27,49 +38,240 @@ export type AttemptTimeouts = {
   idleWhat: string;
 };
 
-const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+/** Starts attempts that share one set of time limits (a sender's). */
+export type AttemptClock = { start(run: AbortSignal): AttemptSignal };
 
-function attemptsOf(run: AbortSignal): Set<AbortController> {
-  const known = inFlight.get(run);
-  if (known) return known;
-  const attempts = new Set<AbortController>();
-  inFlight.set(run, attempts);
+/** One limit's attempts, oldest deadline first, under one timer. */
+class DeadlineList {
+  head: Attempt | null = null;
+  tail: Attempt | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  /** when the armed timer fires (performance.now() time) */
+  private armedFor = Number.POSITIVE_INFINITY;
+  private readonly fire = (): void => this.expireDue();
+
+  constructor(
+    readonly ms: number,
+    /** 0: the idle list, 1: the cap list; names the links an attempt uses for this list */
+    readonly slot: 0 | 1,
+    readonly message: string,
+  ) {}
+
+  add(attempt: Attempt, at: number): void {
+    const deadline = at + this.ms;
+    if (this.slot === 0) {
+      attempt.idleDeadline = deadline;
+      attempt.idlePrev = this.tail;
+      attempt.idleNext = null;
+      if (this.tail !== null) this.tail.idleNext = attempt;
+      else this.head = attempt;
+    } else {
+      attempt.capDeadline = deadline;
+      attempt.capPrev = this.tail;
+      attempt.capNext = null;
+      if (this.tail !== null) this.tail.capNext = attempt;
+      else this.head = attempt;
+    }
+    this.tail = attempt;
+    if (this.timer === null) this.arm(at);
+  }
+
+  remove(attempt: Attempt): void {
+    const prev = this.slot === 0 ? attempt.idlePrev : attempt.capPrev;
+    const next = this.slot === 0 ? attempt.idleNext : attempt.capNext;
+    if (prev !== null) {
+      if (this.slot === 0) prev.idleNext = next;
+      else prev.capNext = next;
+    } else if (this.head === attempt) this.head = next;
+    else return; // not in this list
+    if (next !== null) {
+      if (this.slot === 0) next.idlePrev = prev;
+      else next.capPrev = prev;
+    } else this.tail = prev;
+    if (this.slot === 0) {
+      attempt.idlePrev = null;
+      attempt.idleNext = null;
+    } else {
+      attempt.capPrev = null;
+      attempt.capNext = null;
+    }
+    if (this.head === null && this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.armedFor = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  private deadlineOf(attempt: Attempt): number {
+    return this.slot === 0 ? attempt.idleDeadline : attempt.capDeadline;
+  }
+
+  /** Sets the timer for the head's deadline; a timer already set for that time or earlier is kept. */
+  private arm(now: number): void {
+    const head = this.head;
+    if (head === null) return;
+    const due = this.deadlineOf(head);
+    if (this.timer !== null && this.armedFor <= due) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.armedFor = due;
+    this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(due - now)));
+  }
+
+  private expireDue(): void {
+    this.timer = null;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    for (let head = this.head; head !== null && this.deadlineOf(head) <= now; head = this.head) {
+      this.remove(head);
+      head.expire(this.message);
+    }
+    this.arm(now);
+  }
+}
+
+const NO_LISTENER = (): void => {};
+
+const listening = new WeakMap<AbortSignal, Set<Clock>>();
+
+/** The clocks with attempts of this run; the run signal gets one listener for all of them. */
+function clocksOf(run: AbortSignal): Set<Clock> {
+  const known = listening.get(run);
+  if (known !== undefined) return known;
+  const clocks = new Set<Clock>();
+  listening.set(run, clocks);
   run.addEventListener(
     'abort',
     () => {
-      for (const controller of attempts) controller.abort(run.reason);
-      attempts.clear();
+      for (const clock of clocks) clock.abortRun(run);
+      clocks.clear();
     },
     { once: true },
   );
-  return attempts;
+  return clocks;
 }
 
+class Attempt implements AttemptSignal, CancelSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  expired: string | null = null;
+  /** settled: a late chunk does not put it back on the list */
+  disposed = false;
+  idleDeadline = 0;
+  idlePrev: Attempt | null = null;
+  idleNext: Attempt | null = null;
+  capDeadline = 0;
+  capPrev: Attempt | null = null;
+  capNext: Attempt | null = null;
+  private listener: () => void = NO_LISTENER;
+  private extra: Array<() => void> | null = null;
+
+  constructor(
+    readonly run: AbortSignal,
+    private readonly clock: Clock,
+  ) {}
+
+  get signal(): CancelSignal {
+    return this;
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (this.aborted) return;
+    if (this.listener === NO_LISTENER) this.listener = listener;
+    else (this.extra ??= []).push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    if (this.listener === listener) this.listener = NO_LISTENER;
+    else if (this.extra !== null) this.extra = this.extra.filter((l) => l !== listener);
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.clock.forget(this);
+    const listener = this.listener;
+    const extra = this.extra;
+    this.listener = NO_LISTENER;
+    this.extra = null;
+    listener();
+    if (extra !== null) for (const l of extra) l();
+  }
+
+  expire(message: string): void {
+    if (this.expired !== null || this.aborted) return;
+    this.expired = message;
+    this.abort(new DOMException(message, 'TimeoutError'));
+  }
+
+  timedOut(): boolean {
+    return this.expired !== null;
+  }
+
+  timeoutMessage(): string | null {
+    return this.expired;
+  }
+
+  touch(): void {
+    if (this.aborted || this.disposed) return;
+    const idle = this.clock.idle;
+    idle.remove(this);
+    idle.add(this, performance.now());
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clock.forget(this);
+  }
+}
+
+class Clock implements AttemptClock {
+  readonly idle: DeadlineList;
+  readonly cap: DeadlineList | null;
+  /** the run signal of the last attempt started, known to be listened to */
+  private lastRun: AbortSignal | null = null;
+
+  constructor(limits: AttemptTimeouts) {
+    this.idle = new DeadlineList(limits.idleMs, 0, `${limits.idleWhat} within ${limits.idleMs} ms`);
+    this.cap = limits.totalMs === null ? null : new DeadlineList(limits.totalMs, 1, `request still running after ${limits.totalMs} ms (runner.max_request_s)`);
+  }
+
+  start(run: AbortSignal): AttemptSignal {
+    const attempt = new Attempt(run, this);
+    if (run.aborted) {
+      attempt.abort(run.reason);
+      return attempt;
+    }
+    if (run !== this.lastRun) this.listen(run);
+    const now = performance.now();
+    this.idle.add(attempt, now);
+    this.cap?.add(attempt, now);
+    return attempt;
+  }
+
+  forget(attempt: Attempt): void {
+    this.idle.remove(attempt);
+    this.cap?.remove(attempt);
+  }
+
+  private listen(run: AbortSignal): void {
+    this.lastRun = run;
+    clocksOf(run).add(this);
+  }
+
+  /** The run was aborted: every attempt of it still in flight ends with the run's reason. */
+  abortRun(run: AbortSignal): void {
+    const ended: Attempt[] = [];
+    for (let a = this.idle.head; a !== null; a = a.idleNext) if (a.run === run) ended.push(a);
+    for (const attempt of ended) attempt.abort(run.reason);
+  }
+}
+
+export function createAttemptClock(limits: AttemptTimeouts): AttemptClock {
+  return new Clock(limits);
+}
+
+/** One attempt with its own limits (a clock of its own). */
 export function attemptSignal(run: AbortSignal, limits: AttemptTimeouts | number): AttemptSignal {
-  const { idleMs, totalMs, idleWhat } = typeof limits === 'number' ? { idleMs: limits, totalMs: null, idleWhat: 'no response' } : limits;
-  const controller = new AbortController();
-  let expired: string | null = null;
-  const expire = (message: string): void => {
-    if (expired !== null) return;
-    expired = message;
-    controller.abort(new DOMException(message, 'TimeoutError'));
-  };
-  const idle = setTimeout(() => expire(`${idleWhat} within ${idleMs} ms`), idleMs);
-  const cap = totalMs === null ? null : setTimeout(() => expire(`request still running after ${totalMs} ms (runner.max_request_s)`), totalMs);
-  const attempts = attemptsOf(run);
-  if (run.aborted) controller.abort(run.reason);
-  else attempts.add(controller);
-  return {
-    signal: controller.signal,
-    timedOut: () => expired !== null,
-    timeoutMessage: () => expired,
-    touch: () => {
-      if (expired === null) idle.refresh();
-    },
-    dispose() {
-      clearTimeout(idle);
-      if (cap !== null) clearTimeout(cap);
-      attempts.delete(controller);
-    },
-  };
+  return createAttemptClock(typeof limits === 'number' ? { idleMs: limits, totalMs: null, idleWhat: 'no response' } : limits).start(run);
 }

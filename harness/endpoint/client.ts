@@ -6,6 +6,7 @@
 import { APIError } from 'openai';
 import type { EndpointConfig, GenerationParams } from '../config/schema.ts';
 import type { JsonValue } from '../json.ts';
+import type { CancelSignal } from './attempt-signal.ts';
 import type { ChatMessage, Completion, SampleRequest, Usage } from '../suite.ts';
 
 import { malformedResponseError } from './errors.ts';
@@ -15,8 +16,10 @@ import { createStreamAssembler } from './stream-assembly.ts';
 import { usageOf } from './usage.ts';
 
 export type CompleteOptions = {
-  signal: AbortSignal;
-  timeoutMs: number;
+  /** an AbortSignal, or a sender's attempt (attempt-signal.ts) */
+  signal: CancelSignal;
+  /** the client's own limit (json-post.ts); null when the signal carries the time limit, as a sender's does */
+  timeoutMs: number | null;
   /** called on every streamed chunk, so the caller's silence timer starts again */
   onChunk?: () => void;
   /** told which replica served the request (set by a replica pool) */

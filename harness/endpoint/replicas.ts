@@ -1,6 +1,7 @@
 // Several replicas behind one model: each request goes to the serving replica with the fewest requests in
 // flight. A replica that is unreachable or keeps failing is taken out for a cool-down and probed before it
 // gets traffic again; the sender's retry layer sends the failed request again, and it lands elsewhere.
+import type { CancelSignal } from './attempt-signal.ts';
 import type { CompleteOptions, EndpointClient } from './client.ts';
 import { classifyError, replicasDownError } from './errors.ts';
 import { DEFAULT_HEALTH_POLICY, newReplica, recordFailure, recordProbe, recordSuccess, type HealthPolicy, type ReplicaState } from './replica-health.ts';
@@ -52,9 +53,9 @@ export function createReplicaPool(options: ReplicaPoolOptions): ReplicaPool {
   }
 
   /** The replica for the next request, with a slot reserved on it. */
-  async function choose(signal: AbortSignal): Promise<(typeof states)[number]> {
+  async function choose(signal: CancelSignal): Promise<(typeof states)[number]> {
     for (;;) {
-      signal.throwIfAborted();
+      if (signal.aborted) throw signal.reason;
       const t = now();
       for (const { state } of states) if (state.downUntil !== null && state.downUntil <= t) void startProbe(state);
       const serving = states.filter((s) => s.state.downUntil === null);

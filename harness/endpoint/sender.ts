@@ -3,7 +3,7 @@
 // that same error, so a run reports one clear message instead of N).
 import type { GenerationParams } from '../config/schema.ts';
 import type { Completion, SampleRequest } from '../suite.ts';
-import { attemptSignal } from './attempt-signal.ts';
+import { createAttemptClock } from './attempt-signal.ts';
 import type { EndpointClient } from './client.ts';
 import { classifyError, isFatal, type ClassifiedError } from './errors.ts';
 import type { EndpointEventHandler } from './events.ts';
@@ -39,6 +39,9 @@ export type SenderDeps = {
   onEvent?: EndpointEventHandler;
 };
 
+/** The last attempt's time on the wire, and the replica that served it (set by a replica pool). */
+type Timing = { latencyMs: number; servedBy: string | null };
+
 export function createSender(deps: SenderDeps): Sender {
   const now = deps.now ?? Date.now;
   const estimator = deps.estimator ?? createTokenEstimator();
@@ -50,6 +53,8 @@ export function createSender(deps: SenderDeps): Sender {
   const limits = client.streams
     ? { idleMs: deps.timeoutMs, totalMs: cap, idleWhat: 'no chunk' }
     : { idleMs: cap === null ? deps.timeoutMs : Math.min(deps.timeoutMs, cap), totalMs: null, idleWhat: 'no response' };
+  // every attempt's time limits, on one list per limit (attempt-signal.ts); the client keeps no timer of its own
+  const clock = createAttemptClock(limits);
 
   function timedOut(message: string | null): ClassifiedError {
     return { kind: 'timeout', status: null, code: 'timeout', message: message ?? `no response within ${limits.idleMs} ms`, retryAfterMs: null };
@@ -77,47 +82,42 @@ export function createSender(deps: SenderDeps): Sender {
     generation: GenerationParams,
     estimate: number,
     signal: AbortSignal,
-    timing: { latencyMs: number; replica: string | null },
-  ): Promise<Completion | ClassifiedError> {
+    timing: Timing,
+  ): Promise<AttemptOutcome<Completion>> {
     if (fatalError !== null) {
       limiter.reconcile(estimate, 0);
-      return fatalError;
+      return { ok: false, error: fatalError };
     }
     // the clock starts when the limiter lets the request go, not while it queues
     const started = now();
-    const attempt = attemptSignal(signal, limits);
+    const attempt = clock.start(signal);
+    // the timing object is the route a replica pool names itself in: cleared per attempt
+    timing.servedBy = null;
     try {
-      const route: { servedBy: string | null } = { servedBy: null };
-      const completion = await client.complete(request, generation, { signal: attempt.signal, timeoutMs: limits.idleMs, onChunk: attempt.touch, route }).finally(() => {
-        timing.replica = route.servedBy;
-      });
+      const options = client.streams
+        ? { signal: attempt.signal, timeoutMs: null, onChunk: () => attempt.touch(), route: timing }
+        : { signal: attempt.signal, timeoutMs: null, route: timing };
+      const completion = await client.complete(request, generation, options);
       timing.latencyMs = now() - started;
       limiter.succeeded();
       if (completion.usage !== null) {
         estimator.observe(completion.usage);
         limiter.reconcile(estimate, completion.usage.prompt_tokens + completion.usage.completion_tokens);
       }
-      return completion;
+      return { ok: true, value: completion };
     } catch (err) {
       timing.latencyMs = now() - started;
       if (signal.aborted) throw signal.reason;
       const error = attempt.timedOut() ? timedOut(attempt.timeoutMessage()) : classifyError(err, now());
       recordFailure(error, estimate);
-      return error;
+      return { ok: false, error };
     } finally {
       attempt.dispose();
     }
   }
 
-  async function attemptOnce(
-    request: SampleRequest,
-    generation: GenerationParams,
-    estimate: number,
-    signal: AbortSignal,
-    timing: { latencyMs: number; replica: string | null },
-  ): Promise<AttemptOutcome<Completion>> {
-    const outcome = await limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
-    return 'kind' in outcome ? { ok: false, error: outcome } : { ok: true, value: outcome };
+  function attemptOnce(request: SampleRequest, generation: GenerationParams, estimate: number, signal: AbortSignal, timing: Timing): Promise<AttemptOutcome<Completion>> {
+    return limiter.run(estimate, () => callOnce(request, generation, estimate, signal, timing), signal);
   }
 
   const retryDeps: RetryDeps = {
@@ -132,12 +132,17 @@ export function createSender(deps: SenderDeps): Sender {
     async send(request, generation, signal) {
       if (fatalError !== null) return { ok: false, error: fatalError, attempts: 0, latency_ms: 0 };
       const estimate = estimator.estimate(request, generation);
-      const timing: { latencyMs: number; replica: string | null } = { latencyMs: 0, replica: null };
+      const timing: Timing = { latencyMs: 0, servedBy: null };
       const result = await withRetry(() => attemptOnce(request, generation, estimate, signal, timing), retryDeps, signal);
-      const replica = timing.replica === null ? {} : { replica: timing.replica };
-      return result.ok
-        ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs, ...replica }
-        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs, ...replica };
+      const replica = timing.servedBy;
+      if (result.ok) {
+        return replica === null
+          ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs }
+          : { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs, replica };
+      }
+      return replica === null
+        ? { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs }
+        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs, replica };
     },
     fatal: () => fatalError,
   };

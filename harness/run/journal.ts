@@ -43,6 +43,20 @@ export function requestHash(endpointModel: string, request: SampleRequest, gener
   return createHash('sha256').update(JSON.stringify([endpointModel, request, generation])).digest('hex').slice(0, 32);
 }
 
+// Responses come in bursts: those of one millisecond share its timestamp string instead of a Date each.
+let isoMs = Number.NaN;
+let iso = '';
+
+/** `new Date().toISOString()`, made once per millisecond. */
+export function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== isoMs) {
+    iso = new Date(ms).toISOString();
+    isoMs = ms;
+  }
+  return iso;
+}
+
 /** The journal line for one send's outcome. */
 export function entryFor(key: string, hash: string, sent: SendResult): JournalEntry {
   return {
@@ -53,7 +67,7 @@ export function entryFor(key: string, hash: string, sent: SendResult): JournalEn
     error: sent.ok ? null : sent.error,
     attempts: sent.attempts,
     latency_ms: Math.round(sent.latency_ms),
-    at: new Date().toISOString(),
+    at: isoNow(),
     ...(sent.replica === undefined ? {} : { replica: sent.replica }),
   };
 }

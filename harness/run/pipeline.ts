@@ -111,27 +111,34 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     result.usage.reasoning_tokens = (result.usage.reasoning_tokens ?? 0) + (usage.reasoning_tokens ?? 0);
   }
 
-  async function obtain(item: PreparedItem, index: number, hash: string): Promise<SampleOutcome | null> {
-    const key = `${suite.id}/${item.id}/${index}`;
-    const known = journal.read(key);
-    if (known?.completion) {
-      if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
-      // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
-      addUsage(known.attempts, known.completion.usage);
-      generatedAt(known.at);
-      return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
+  /** `slot`: this sample holds one of the send slots, given back when it settles */
+  async function obtain(item: PreparedItem, key: string, hash: string, slot: boolean): Promise<SampleOutcome | null> {
+    try {
+      const known = journal.read(key);
+      if (known?.completion) {
+        if (known.request_hash !== hash) throw new JournalError(`${journal.path}: ${key} was generated for a different request (prompt, generation settings or model changed). Start a new run instead of resuming.`);
+        // a resumed, re-scored or merged run reports what all of its answers cost, not only the ones sent now
+        addUsage(known.attempts, known.completion.usage);
+        generatedAt(known.at);
+        return { ok: true, completion: known.completion, attempts: known.attempts, latency_ms: known.latency_ms };
+      }
+      if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
+      if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
+      const sent = await args.sender.send(item.request, generation, args.signal);
+      if (!sent.ok && sent.attempts === 0) return null;
+      const entry = entryFor(key, hash, sent);
+      journal.append(entry);
+      if (sent.ok) generatedAt(entry.at);
+      addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
+      progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
+      return sent;
+    } finally {
+      if (slot) sendSlots.release();
     }
-    if (args.sender === null) return { ok: false, error: missing(key), attempts: 0, latency_ms: 0 };
-    if (args.sender.fatal() !== null) return null; // the run already failed for good: leave it for a resume
-    const sent = await args.sender.send(item.request, generation, args.signal);
-    if (!sent.ok && sent.attempts === 0) return null;
-    const entry = entryFor(key, hash, sent);
-    journal.append(entry);
-    if (sent.ok) generatedAt(entry.at);
-    addUsage(sent.attempts, sent.ok ? sent.completion.usage : null);
-    progress.generated(sent.ok, sent.ok ? (sent.completion.usage?.completion_tokens ?? 0) : 0);
-    return sent;
   }
+
+  // the same for every sample of the run
+  const scoreContext = { judge: args.judge, signal: args.signal };
 
   async function scoreOne(item: PreparedItem, index: number, outcome: SampleOutcome): Promise<ScoredRow | null> {
     if (!outcome.ok) {
@@ -141,7 +148,7 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
       return null;
     }
     try {
-      const score = await scoreGate.run(() => item.score(outcome.completion, { judge: args.judge, signal: args.signal }));
+      const score = await scoreGate.run(() => item.score(outcome.completion, scoreContext));
       return { item, sample_index: index, completion: outcome.completion, score, attempts: outcome.attempts, latency_ms: outcome.latency_ms };
     } catch (err) {
       if (args.signal.aborted) throw err;
@@ -164,12 +171,13 @@ export async function runPipeline(args: PipelineArgs): Promise<PipelineResult> {
     const hash = requestHash(args.endpointModel, item.request, generation);
     const pending: Array<Promise<SampleOutcome | null>> = [];
     for (let i = 0; i < samples; i++) {
-      if (journal.has(`${suite.id}/${item.id}/${i}`) || args.sender === null) {
-        pending.push(obtain(item, i, hash));
+      const key = `${suite.id}/${item.id}/${i}`;
+      if (journal.has(key) || args.sender === null) {
+        pending.push(obtain(item, key, hash, false));
         continue;
       }
       await sendSlots.acquire();
-      pending.push(obtain(item, i, hash).finally(() => sendSlots.release()));
+      pending.push(obtain(item, key, hash, true));
     }
     // wrapped: returning the promise itself from an async function would wait for it
     return { done: Promise.all(pending).then((outcomes) => scoreItem(item, outcomes)) };

@@ -23,10 +23,16 @@ export function lastBoxed(text: string): string | null {
   return null;
 }
 
+const PLAIN_INTEGER = /^[+-]?\d+$/;
 const WRAPPERS = /\\(?:text|textbf|mathrm|mathbf|mbox)\s*\{([^{}]*)\}/g;
 
 /** Strips \text{} wrappers, $, spaces, degree marks and a trailing period, then reads an integer. */
 export function normaliseInteger(raw: string): number | null {
+  if (PLAIN_INTEGER.test(raw)) {
+    // the usual answer: the steps below would leave it as it is
+    const value = Number.parseInt(raw, 10);
+    return Number.isSafeInteger(value) ? value : null;
+  }
   let s = raw;
   for (let guard = 0; guard < 4 && WRAPPERS.test(s); guard++) s = s.replace(WRAPPERS, '$1');
   s = s

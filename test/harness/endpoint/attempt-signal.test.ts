@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attemptSignal } from '../../../harness/endpoint/attempt-signal.ts';
+import { attemptSignal, createAttemptClock } from '../../../harness/endpoint/attempt-signal.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -67,5 +67,59 @@ describe('attemptSignal for a streamed attempt', () => {
     vi.advanceTimersByTime(100);
     expect(attempt.timeoutMessage()).toBe('no chunk within 100 ms');
     attempt.dispose();
+  });
+});
+
+describe('createAttemptClock', () => {
+  it('runs every attempt in flight under one timer, each ending at its own deadline', () => {
+    const clock = createAttemptClock({ idleMs: 1000, totalMs: null, idleWhat: 'no response' });
+    const run = new AbortController().signal;
+    const first = clock.start(run);
+    vi.advanceTimersByTime(400);
+    const second = clock.start(run);
+    const third = clock.start(run);
+    expect(vi.getTimerCount()).toBe(1);
+    first.dispose(); // the oldest settles: the others keep their own deadlines
+    vi.advanceTimersByTime(999);
+    expect([second.signal.aborted, third.signal.aborted]).toEqual([false, false]);
+    vi.advanceTimersByTime(1);
+    expect([second.timeoutMessage(), third.timeoutMessage()]).toEqual(['no response within 1000 ms', 'no response within 1000 ms']);
+    expect(first.signal.aborted).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('moves a touched attempt behind the others, and stops the timer when none is left', () => {
+    const clock = createAttemptClock({ idleMs: 100, totalMs: 250, idleWhat: 'no chunk' });
+    const run = new AbortController().signal;
+    const quiet = clock.start(run);
+    const talking = clock.start(run);
+    vi.advanceTimersByTime(90);
+    talking.touch();
+    vi.advanceTimersByTime(10);
+    expect(quiet.timeoutMessage()).toBe('no chunk within 100 ms');
+    expect(talking.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(89);
+    expect(talking.signal.aborted).toBe(false);
+    talking.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    talking.touch(); // a chunk read after the attempt settled does not put it back
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('calls the abort listener once, and not after it is removed', () => {
+    const run = new AbortController();
+    const clock = createAttemptClock({ idleMs: 1000, totalMs: null, idleWhat: 'no response' });
+    const kept = clock.start(run.signal);
+    const removed = clock.start(run.signal);
+    const calls: string[] = [];
+    const onRemoved = (): void => void calls.push('removed');
+    kept.signal.addEventListener('abort', () => calls.push('kept'));
+    removed.signal.addEventListener('abort', onRemoved);
+    removed.signal.removeEventListener('abort', onRemoved);
+    run.abort(new Error('stop'));
+    vi.advanceTimersByTime(5000);
+    expect(calls).toEqual(['kept']);
+    expect(kept.signal.reason).toEqual(new Error('stop'));
+    expect(kept.timedOut()).toBe(false);
   });
 });

@@ -32,6 +32,13 @@ function reply(req: http.IncomingMessage, res: http.ServerResponse, body: string
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
     res.write('{"choices"');
     setTimeout(() => res.socket?.destroy(), 10);
+  } else if (mode === 'mixed-case') {
+    // header names as a server may write them, the content type in a later line than an unrelated one
+    res.writeHead(200, [['X-Content-Type-Options', 'nosniff'], ['Content-TYPE', 'application/vnd.api+json'], ['CONTENT-LENGTH', '13']]);
+    res.end('{"answer":42}');
+  } else if (mode === 'empty') {
+    res.writeHead(200, [['Content-Type', 'application/json'], ['Content-Length', '0']]);
+    res.end();
   } else if (mode === 'slow') {
     setTimeout(() => res.end('{}'), 5000).unref();
   }
@@ -93,6 +100,14 @@ describe('json-post', () => {
   it('returns a non-JSON body as text and fails on broken JSON as a malformed body', async () => {
     expect(await post()('/text', '{}', run, 5000)).toBe('not json');
     expect(await fail(post()('/broken-json', '{}', run, 5000))).toMatchObject({ kind: 'transient', code: 'malformed_json' });
+  });
+
+  it('reads Content-Type and Content-Length whatever the case of their names', async () => {
+    expect(await post()('/mixed-case', '{}', run, 5000)).toEqual({ answer: 42 });
+    expect(await post()('/empty', '{}', run, 5000)).toBeUndefined();
+    // the same content types, one after the other, are each read for what they are
+    expect(await post()('/text', '{}', run, 5000)).toBe('not json');
+    expect(await post()('/ok', '{"a":1}', run, 5000)).toEqual({ echo: { a: 1 } });
   });
 
   it('never returns a body cut off by a closed connection', async () => {

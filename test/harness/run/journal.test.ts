@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openJournal, type JournalEntry } from '../../../harness/run/journal.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { isoNow, openJournal, type JournalEntry } from '../../../harness/run/journal.ts';
 
 const entry = (key: string, status: 'ok' | 'error' = 'ok'): JournalEntry => ({
   key,
@@ -72,5 +72,22 @@ describe('journal', () => {
     const path = join(dir(), 'journal.jsonl');
     writeFileSync(path, `${JSON.stringify(entry('k/1/0'))}\n{not json\n${JSON.stringify(entry('k/2/0'))}\n`);
     await expect(openJournal(path)).rejects.toThrow(/journal.jsonl:2: corrupt journal line/);
+  });
+});
+
+describe('isoNow', () => {
+  it('is the ISO time of the current millisecond, also when the clock moves within or across one', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(Date.parse('2026-03-01T12:00:00.123Z'));
+      expect(isoNow()).toBe('2026-03-01T12:00:00.123Z');
+      expect(isoNow()).toBe('2026-03-01T12:00:00.123Z');
+      vi.setSystemTime(Date.parse('2026-03-01T12:00:00.124Z'));
+      expect(isoNow()).toBe('2026-03-01T12:00:00.124Z');
+      vi.setSystemTime(Date.parse('2026-02-28T23:59:59.999Z')); // a clock set back is followed too
+      expect(isoNow()).toBe(new Date().toISOString());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -32,10 +32,15 @@ describe('normaliseInteger', () => {
     ['70^\\circ', 70],
     ['\\mathrm{70}', 70],
     ['0', 0],
+    ['+5', 5],
+    ['-12', -12],
+    ['-0', -0],
+    ['00000000000000000000042', 42],
+    ['5\n', 5],
   ])('%s -> %d', (raw, value) => {
     expect(normaliseInteger(raw)).toBe(value);
   });
-  it.each(['70.5', '\\frac{1}{2}', 'x=70', '', 'seventy', '1e3'])('%s is not an integer answer', (raw) => {
+  it.each(['70.5', '\\frac{1}{2}', 'x=70', '', 'seventy', '1e3', '99999999999999999999', '+-5'])('%s is not an integer answer', (raw) => {
     expect(normaliseInteger(raw)).toBeNull();
   });
 });
