@@ -9,6 +9,8 @@
 // so the timer measures silence; an optional second list caps the attempt as a whole. The run signal gets
 // one listener for all attempts (not one each, which would trip Node's max-listeners warning).
 
+import { DeadlineList, type Listed } from './deadline-list.ts';
+
 /** What a client reads of an abort signal; an AbortSignal is one, and so is an attempt. */
 export type CancelSignal = {
   readonly aborted: boolean;
@@ -41,94 +43,6 @@ export type AttemptTimeouts = {
 /** Starts attempts that share one set of time limits (a sender's). */
 export type AttemptClock = { start(run: AbortSignal): AttemptSignal };
 
-/** One limit's attempts, oldest deadline first, under one timer. */
-class DeadlineList {
-  head: Attempt | null = null;
-  tail: Attempt | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  /** when the armed timer fires (performance.now() time) */
-  private armedFor = Number.POSITIVE_INFINITY;
-  private readonly fire = (): void => this.expireDue();
-
-  constructor(
-    readonly ms: number,
-    /** 0: the idle list, 1: the cap list; names the links an attempt uses for this list */
-    readonly slot: 0 | 1,
-    readonly message: string,
-  ) {}
-
-  add(attempt: Attempt, at: number): void {
-    const deadline = at + this.ms;
-    if (this.slot === 0) {
-      attempt.idleDeadline = deadline;
-      attempt.idlePrev = this.tail;
-      attempt.idleNext = null;
-      if (this.tail !== null) this.tail.idleNext = attempt;
-      else this.head = attempt;
-    } else {
-      attempt.capDeadline = deadline;
-      attempt.capPrev = this.tail;
-      attempt.capNext = null;
-      if (this.tail !== null) this.tail.capNext = attempt;
-      else this.head = attempt;
-    }
-    this.tail = attempt;
-    if (this.timer === null) this.arm(at);
-  }
-
-  remove(attempt: Attempt): void {
-    const prev = this.slot === 0 ? attempt.idlePrev : attempt.capPrev;
-    const next = this.slot === 0 ? attempt.idleNext : attempt.capNext;
-    if (prev !== null) {
-      if (this.slot === 0) prev.idleNext = next;
-      else prev.capNext = next;
-    } else if (this.head === attempt) this.head = next;
-    else return; // not in this list
-    if (next !== null) {
-      if (this.slot === 0) next.idlePrev = prev;
-      else next.capPrev = prev;
-    } else this.tail = prev;
-    if (this.slot === 0) {
-      attempt.idlePrev = null;
-      attempt.idleNext = null;
-    } else {
-      attempt.capPrev = null;
-      attempt.capNext = null;
-    }
-    if (this.head === null && this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      this.armedFor = Number.POSITIVE_INFINITY;
-    }
-  }
-
-  private deadlineOf(attempt: Attempt): number {
-    return this.slot === 0 ? attempt.idleDeadline : attempt.capDeadline;
-  }
-
-  /** Sets the timer for the head's deadline; a timer already set for that time or earlier is kept. */
-  private arm(now: number): void {
-    const head = this.head;
-    if (head === null) return;
-    const due = this.deadlineOf(head);
-    if (this.timer !== null && this.armedFor <= due) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.armedFor = due;
-    this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(due - now)));
-  }
-
-  private expireDue(): void {
-    this.timer = null;
-    this.armedFor = Number.POSITIVE_INFINITY;
-    const now = performance.now();
-    for (let head = this.head; head !== null && this.deadlineOf(head) <= now; head = this.head) {
-      this.remove(head);
-      head.expire(this.message);
-    }
-    this.arm(now);
-  }
-}
-
 const NO_LISTENER = (): void => {};
 
 const listening = new WeakMap<AbortSignal, Set<Clock>>();
@@ -150,7 +64,7 @@ function clocksOf(run: AbortSignal): Set<Clock> {
   return clocks;
 }
 
-class Attempt implements AttemptSignal, CancelSignal {
+class Attempt implements AttemptSignal, CancelSignal, Listed<Attempt> {
   aborted = false;
   reason: unknown = undefined;
   expired: string | null = null;
@@ -226,8 +140,8 @@ class Attempt implements AttemptSignal, CancelSignal {
 }
 
 class Clock implements AttemptClock {
-  readonly idle: DeadlineList;
-  readonly cap: DeadlineList | null;
+  readonly idle: DeadlineList<Attempt>;
+  readonly cap: DeadlineList<Attempt> | null;
   /** the run signal of the last attempt started, known to be listened to */
   private lastRun: AbortSignal | null = null;
 
