@@ -1,6 +1,7 @@
 // Command-line flags for `npm run eval`; they override the config.
 import { parseArgs } from 'node:util';
 import { ACCEPT_DEVIATION_USAGE, acceptDeviationArg } from '../compare/accept.ts';
+import { toleranceArg } from '../compare/run-compare.ts';
 import type { CliOverrides } from '../run/settings.ts';
 import { parseShard } from '../run/shard.ts';
 
@@ -92,7 +93,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const v = parsed.values;
   if (v.help) throw new HelpRequest(EVAL_USAGE);
   const suites = v.suite ? v.suite.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null;
-  const tolerance = v.tolerance === undefined ? null : Number(v.tolerance);
+  // null: the comparison's default; parsed as compare and report parse it
+  const tolerance = v.tolerance === undefined ? null : toleranceArg(v.tolerance);
   const limit = positiveInt('limit', v.limit);
   const subset = positiveInt('subset', v.subset);
   const subsetSeed = v['subset-seed'] === undefined ? null : Number(v['subset-seed']);
@@ -100,7 +102,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (subsetSeed !== null && subset === null) throw new UsageError('--subset-seed needs --subset N.');
   // --limit takes the first items, --subset a random draw: one run is one or the other
   if (limit !== null && subset !== null) throw new UsageError('--limit and --subset cannot be combined: --limit N takes the first N items, --subset N draws N at random. Use one.');
-  if (tolerance !== null && !(tolerance >= 0)) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
+  if (v.tolerance !== undefined && tolerance === null) throw new UsageError(`--tolerance ${v.tolerance}: must be a number of points, 0 or more.`);
   const accept = acceptDeviationArg(v['accept-deviation']);
   if (!accept.ok) throw new UsageError(accept.message);
   let shard = null;

@@ -19,6 +19,8 @@ describe('parseEvalArgs', () => {
     expect(usageMessage(['--samples', 'abc'])).toBe('--samples abc: must be a whole number of at least 1.');
     expect(usageMessage(['--concurrency', '-1'])).toBe('--concurrency -1: must be a whole number of at least 1.');
     expect(usageMessage(['--tolerance', '-0.5'])).toMatch(/^--tolerance -0\.5: must be a number of points/);
+    // the same rule as compare and report: a finite number of points
+    expect(usageMessage(['--tolerance', 'Infinity'])).toMatch(/^--tolerance Infinity: must be a number of points/);
   });
 
   it('still treats a flag after a value flag as a missing value', () => {
