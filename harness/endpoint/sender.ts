@@ -134,15 +134,11 @@ export function createSender(deps: SenderDeps): Sender {
       const estimate = estimator.estimate(request, generation);
       const timing: Timing = { latencyMs: 0, servedBy: null };
       const result = await withRetry(() => attemptOnce(request, generation, estimate, signal, timing), retryDeps, signal);
-      const replica = timing.servedBy;
-      if (result.ok) {
-        return replica === null
-          ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs }
-          : { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs, replica };
-      }
-      return replica === null
-        ? { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs }
-        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs, replica };
+      const sent: SendResult = result.ok
+        ? { ok: true, completion: result.value, attempts: result.attempts, latency_ms: timing.latencyMs }
+        : { ok: false, error: result.error, attempts: result.attempts, latency_ms: timing.latencyMs };
+      if (timing.servedBy !== null) sent.replica = timing.servedBy;
+      return sent;
     },
     fatal: () => fatalError,
   };
