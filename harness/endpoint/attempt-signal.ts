@@ -184,8 +184,3 @@ class Clock implements AttemptClock {
 export function createAttemptClock(limits: AttemptTimeouts): AttemptClock {
   return new Clock(limits);
 }
-
-/** One attempt with its own limits (a clock of its own). */
-export function attemptSignal(run: AbortSignal, limits: AttemptTimeouts | number): AttemptSignal {
-  return createAttemptClock(typeof limits === 'number' ? { idleMs: limits, totalMs: null, idleWhat: 'no response' } : limits).start(run);
-}

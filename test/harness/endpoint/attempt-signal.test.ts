@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attemptSignal, createAttemptClock } from '../../../harness/endpoint/attempt-signal.ts';
+import { createAttemptClock, type AttemptSignal, type AttemptTimeouts } from '../../../harness/endpoint/attempt-signal.ts';
+
+/** One attempt on a clock of its own; a number is a plain response limit. */
+function attemptSignal(run: AbortSignal, limits: AttemptTimeouts | number): AttemptSignal {
+  return createAttemptClock(typeof limits === 'number' ? { idleMs: limits, totalMs: null, idleWhat: 'no response' } : limits).start(run);
+}
 
 beforeEach(() => {
   vi.useFakeTimers();
